@@ -1,0 +1,135 @@
+package org.workforceiam.core;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operations a provider supports, and the options it supports with each.
+ *
+ * <p>A {@link ResetService} refuses an unsupported operation or option with {@link
+ * OperationNotSupportedException} before it sends any request.
+ *
+ * <pre>{@code
+ * Capabilities capabilities = Capabilities.builder()
+ *     .operation(Operation.RESET_PASSWORD_LINK, OperationOption.SEND_EMAIL)
+ *     .operation(Operation.UNLOCK)
+ *     .build();
+ * }</pre>
+ *
+ * @param operations each supported operation, mapped to the options supported with it
+ */
+public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
+
+  /**
+   * Validates the values.
+   *
+   * @param operations each supported operation, mapped to the options supported with it
+   */
+  public Capabilities {
+    Objects.requireNonNull(operations, "operations == null");
+    Map<Operation, Set<OperationOption>> copy = new EnumMap<>(Operation.class);
+    operations.forEach(
+        (operation, options) ->
+            copy.put(
+                Objects.requireNonNull(operation, "operation == null"),
+                Collections.unmodifiableSet(
+                    options.isEmpty()
+                        ? EnumSet.noneOf(OperationOption.class)
+                        : EnumSet.copyOf(options))));
+    operations = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Starts a builder that supports nothing yet.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns whether the operation is supported.
+   *
+   * @param operation the operation
+   * @return {@code true} when supported
+   */
+  public boolean supports(Operation operation) {
+    return operations.containsKey(operation);
+  }
+
+  /**
+   * Returns whether the operation is supported with the option.
+   *
+   * @param operation the operation
+   * @param option the option
+   * @return {@code true} when both are supported together
+   */
+  public boolean supports(Operation operation, OperationOption option) {
+    Set<OperationOption> options = operations.get(operation);
+    return options != null && options.contains(option);
+  }
+
+  /**
+   * Checks that the operation is supported with all the options.
+   *
+   * @param operation the operation
+   * @param options the options asked for
+   * @throws OperationNotSupportedException naming what is missing
+   */
+  public void require(Operation operation, Set<OperationOption> options) {
+    Set<OperationOption> supported = operations.get(operation);
+    if (supported == null) {
+      throw new OperationNotSupportedException(
+          "this provider does not support " + operation + "; it supports " + operations.keySet(),
+          ErrorDetails.none());
+    }
+    Set<OperationOption> missing =
+        options.stream().filter(o -> !supported.contains(o)).collect(Collectors.toSet());
+    if (!missing.isEmpty()) {
+      throw new OperationNotSupportedException(
+          "this provider does not support "
+              + operation
+              + " with "
+              + missing
+              + "; options it supports with it: "
+              + supported,
+          ErrorDetails.none());
+    }
+  }
+
+  /** Builds {@link Capabilities}; not thread-safe. */
+  public static final class Builder {
+    private final Map<Operation, Set<OperationOption>> operations = new EnumMap<>(Operation.class);
+
+    private Builder() {}
+
+    /**
+     * Declares an operation as supported, with the given options.
+     *
+     * @param operation the operation
+     * @param options the options supported with it
+     * @return this builder
+     */
+    public Builder operation(Operation operation, OperationOption... options) {
+      Set<OperationOption> set =
+          operations.computeIfAbsent(operation, o -> EnumSet.noneOf(OperationOption.class));
+      Collections.addAll(set, options);
+      return this;
+    }
+
+    /**
+     * Builds the capabilities.
+     *
+     * @return new immutable capabilities
+     */
+    public Capabilities build() {
+      return new Capabilities(operations);
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package org.workforceiam.core;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A member of the employee directory, as the identity provider describes them.
+ *
+ * <p>First name, last name and email are optional because real directories hold incomplete
+ * profiles; {@link #missingProfileFields()} says which of them identity verification cannot use.
+ *
+ * <pre>{@code
+ * Employee ada = Employee.builder(UserId.of("00u1"), "ada@example.com")
+ *     .firstName("Ada").lastName("Lovelace").email("ada@example.com")
+ *     .status(EmployeeStatus.ACTIVE)
+ *     .build();
+ * }</pre>
+ *
+ * @param id the provider's identifier
+ * @param login the sign-in name, often an email address
+ * @param firstName the given name, if the profile has one
+ * @param lastName the family name, if the profile has one
+ * @param email the primary email address, if the profile has one
+ * @param status the account status
+ * @param providerStatus the provider's own word for the status; equal to {@code status.name()}
+ *     unless the status is {@link EmployeeStatus#UNKNOWN}
+ * @param lastUpdated when the provider last changed the user, if it says
+ * @param attributes the other profile attributes, as strings, sorted by name
+ */
+public record Employee(
+    UserId id,
+    String login,
+    Optional<String> firstName,
+    Optional<String> lastName,
+    Optional<String> email,
+    EmployeeStatus status,
+    String providerStatus,
+    Optional<Instant> lastUpdated,
+    Map<String, String> attributes) {
+
+  /**
+   * Validates the values.
+   *
+   * @param id the provider's identifier
+   * @param login the sign-in name, often an email address
+   * @param firstName the given name, if the profile has one
+   * @param lastName the family name, if the profile has one
+   * @param email the primary email address, if the profile has one
+   * @param status the account status
+   * @param providerStatus the provider's own word for the status; equal to {@code status.name()}
+   *     unless the status is {@link EmployeeStatus#UNKNOWN}
+   * @param lastUpdated when the provider last changed the user, if it says
+   * @param attributes the other profile attributes, as strings, sorted by name
+   */
+  public Employee {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(login, "login == null");
+    if (login.isBlank()) {
+      throw new IllegalArgumentException("login of user " + id + " must not be blank");
+    }
+    Objects.requireNonNull(firstName, "firstName == null (use Optional.empty())");
+    Objects.requireNonNull(lastName, "lastName == null (use Optional.empty())");
+    Objects.requireNonNull(email, "email == null (use Optional.empty())");
+    Objects.requireNonNull(status, "status == null");
+    Objects.requireNonNull(providerStatus, "providerStatus == null");
+    if (providerStatus.isBlank()) {
+      throw new IllegalArgumentException("providerStatus of user " + id + " must not be blank");
+    }
+    if (status != EmployeeStatus.UNKNOWN && !status.name().equals(providerStatus)) {
+      throw new IllegalArgumentException(
+          "providerStatus '"
+              + providerStatus
+              + "' of user "
+              + id
+              + " contradicts status "
+              + status
+              + "; build the employee with status(String) to map a provider's word");
+    }
+    Objects.requireNonNull(lastUpdated, "lastUpdated == null (use Optional.empty())");
+    Objects.requireNonNull(attributes, "attributes == null");
+    attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+  }
+
+  /**
+   * Starts a builder for an employee with the given id and login.
+   *
+   * @param id the provider's identifier
+   * @param login the sign-in name
+   * @return a builder whose status is {@link EmployeeStatus#ACTIVE} until set
+   */
+  public static Builder builder(UserId id, String login) {
+    return new Builder(id, login);
+  }
+
+  /**
+   * Returns a builder holding this employee's values, to derive a changed copy.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(id, login);
+    builder.firstName = firstName.orElse(null);
+    builder.lastName = lastName.orElse(null);
+    builder.email = email.orElse(null);
+    builder.status = status;
+    builder.providerStatus = providerStatus;
+    builder.lastUpdated = lastUpdated.orElse(null);
+    builder.attributes.putAll(attributes);
+    return builder;
+  }
+
+  /**
+   * Returns the profile fields that identity verification needs and this employee lacks: those
+   * absent or blank.
+   *
+   * @return the missing fields, in the order first name, last name, email; empty when complete
+   */
+  public Set<ProfileField> missingProfileFields() {
+    Set<ProfileField> missing = EnumSet.noneOf(ProfileField.class);
+    if (isBlank(firstName)) {
+      missing.add(ProfileField.FIRST_NAME);
+    }
+    if (isBlank(lastName)) {
+      missing.add(ProfileField.LAST_NAME);
+    }
+    if (isBlank(email)) {
+      missing.add(ProfileField.EMAIL);
+    }
+    return Collections.unmodifiableSet(missing);
+  }
+
+  /**
+   * Returns whether the profile holds everything identity verification needs.
+   *
+   * @return {@code true} when first name, last name and email are all present and non-blank
+   */
+  public boolean hasCompleteProfile() {
+    return missingProfileFields().isEmpty();
+  }
+
+  private static boolean isBlank(Optional<String> value) {
+    return value.map(String::isBlank).orElse(true);
+  }
+
+  /** Builds an {@link Employee}; not thread-safe. */
+  public static final class Builder {
+    private final UserId id;
+    private final String login;
+    private @Nullable String firstName;
+    private @Nullable String lastName;
+    private @Nullable String email;
+    private EmployeeStatus status = EmployeeStatus.ACTIVE;
+    private String providerStatus = EmployeeStatus.ACTIVE.name();
+    private @Nullable Instant lastUpdated;
+    private final Map<String, String> attributes = new TreeMap<>();
+
+    private Builder(UserId id, String login) {
+      this.id = Objects.requireNonNull(id, "id == null");
+      this.login = Objects.requireNonNull(login, "login == null");
+    }
+
+    /**
+     * Sets the given name.
+     *
+     * @param firstName the given name, or {@code null} when the profile has none
+     * @return this builder
+     */
+    public Builder firstName(@Nullable String firstName) {
+      this.firstName = firstName;
+      return this;
+    }
+
+    /**
+     * Sets the family name.
+     *
+     * @param lastName the family name, or {@code null} when the profile has none
+     * @return this builder
+     */
+    public Builder lastName(@Nullable String lastName) {
+      this.lastName = lastName;
+      return this;
+    }
+
+    /**
+     * Sets the primary email address.
+     *
+     * @param email the address, or {@code null} when the profile has none
+     * @return this builder
+     */
+    public Builder email(@Nullable String email) {
+      this.email = email;
+      return this;
+    }
+
+    /**
+     * Sets a known status.
+     *
+     * @param status the status; not {@link EmployeeStatus#UNKNOWN}, which needs the provider's word
+     * @return this builder
+     */
+    public Builder status(EmployeeStatus status) {
+      Objects.requireNonNull(status, "status == null");
+      if (status == EmployeeStatus.UNKNOWN) {
+        throw new IllegalArgumentException(
+            "status UNKNOWN needs the provider's word for it: use status(String)");
+      }
+      this.status = status;
+      this.providerStatus = status.name();
+      return this;
+    }
+
+    /**
+     * Sets the status from the provider's word for it; an unknown word becomes {@link
+     * EmployeeStatus#UNKNOWN} and is kept in {@link Employee#providerStatus()}.
+     *
+     * @param providerStatus the provider's status word, for example {@code "LOCKED_OUT"}
+     * @return this builder
+     */
+    public Builder status(String providerStatus) {
+      Objects.requireNonNull(providerStatus, "providerStatus == null");
+      EmployeeStatus mapped = EmployeeStatus.fromProviderValue(providerStatus);
+      this.status = mapped;
+      this.providerStatus = mapped == EmployeeStatus.UNKNOWN ? providerStatus : mapped.name();
+      return this;
+    }
+
+    /**
+     * Sets when the provider last changed the user.
+     *
+     * @param lastUpdated the instant, or {@code null} when unknown
+     * @return this builder
+     */
+    public Builder lastUpdated(@Nullable Instant lastUpdated) {
+      this.lastUpdated = lastUpdated;
+      return this;
+    }
+
+    /**
+     * Adds another profile attribute, replacing one of the same name.
+     *
+     * @param name the attribute's name, for example {@code "department"}
+     * @param value its value as a string
+     * @return this builder
+     */
+    public Builder attribute(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, () -> "value of attribute " + name + " == null");
+      attributes.put(name, value);
+      return this;
+    }
+
+    /**
+     * Adds other profile attributes, replacing those of the same names.
+     *
+     * @param attributes the attributes to add
+     * @return this builder
+     */
+    public Builder attributes(Map<String, String> attributes) {
+      attributes.forEach(this::attribute);
+      return this;
+    }
+
+    /**
+     * Builds the employee.
+     *
+     * @return a new immutable employee
+     * @throws IllegalArgumentException when a value is invalid; the message names it
+     */
+    public Employee build() {
+      return new Employee(
+          id,
+          login,
+          Optional.ofNullable(firstName),
+          Optional.ofNullable(lastName),
+          Optional.ofNullable(email),
+          status,
+          providerStatus,
+          Optional.ofNullable(lastUpdated),
+          attributes);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.workforceiam.core;
+
+import java.util.Set;
+
+/** Refuses any change to a user outside one group before the change reaches the provider. */
+final class GroupScopedResetService implements ResetService {
+  private final ResetService delegate;
+  private final IamDirectory directory;
+  private final GroupId group;
+
+  GroupScopedResetService(ResetService delegate, IamDirectory directory, GroupId group) {
+    this.delegate = delegate;
+    this.directory = directory;
+    this.group = group;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return delegate.capabilities();
+  }
+
+  @Override
+  public PasswordResetResult resetPassword(UserId user, PasswordReset request) {
+    requireAllowed(user, request.operation(), request.options());
+    return delegate.resetPassword(user, request);
+  }
+
+  @Override
+  public MfaResetResult resetMfa(UserId user, MfaReset request) {
+    requireAllowed(user, request.operation(), request.options());
+    return delegate.resetMfa(user, request);
+  }
+
+  @Override
+  public UnlockResult unlock(UserId user) {
+    requireAllowed(user, Operation.UNLOCK, Set.of());
+    return delegate.unlock(user);
+  }
+
+  @Override
+  public SessionRevocationResult revokeSessions(UserId user, SessionRevocation request) {
+    requireAllowed(user, request.operation(), request.options());
+    return delegate.revokeSessions(user, request);
+  }
+
+  private void requireAllowed(UserId user, Operation operation, Set<OperationOption> options) {
+    delegate.capabilities().require(operation, options);
+    if (!directory.isMember(user, group)) {
+      throw new PermissionDeniedException(
+          PermissionDeniedException.Reason.OUTSIDE_GROUP,
+          "user "
+              + user
+              + " is not a member of group "
+              + group
+              + ", the only group this client may change; nothing was changed",
+          ErrorDetails.none());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GroupScopedResetService{group=" + group + ", delegate=" + delegate + "}";
+  }
+}

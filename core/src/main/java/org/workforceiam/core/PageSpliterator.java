@@ -1,0 +1,59 @@
+package org.workforceiam.core;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Walks a paged listing lazily, one page per advance: a page is fetched only when the caller asks
+ * for it, fetching continues past empty pages while a next cursor exists, and a cursor that comes
+ * round again is refused instead of looping forever.
+ */
+final class PageSpliterator<T> implements Spliterator<Page<T>> {
+  private final Function<Optional<PageCursor>, Page<T>> fetch;
+  private final Set<PageCursor> seen = new HashSet<>();
+  private Optional<PageCursor> next = Optional.empty();
+  private boolean lastPageFetched;
+
+  PageSpliterator(Function<Optional<PageCursor>, Page<T>> fetch) {
+    this.fetch = fetch;
+  }
+
+  @Override
+  public boolean tryAdvance(Consumer<? super Page<T>> action) {
+    if (lastPageFetched) {
+      return false;
+    }
+    Page<T> page = fetch.apply(next);
+    Optional<PageCursor> following = page.next();
+    if (following.isPresent() && !seen.add(following.get())) {
+      throw new ProtocolViolationException(
+          "the provider returned a page cursor it had already returned; stopping instead of"
+              + " listing the same members forever",
+          ErrorDetails.none());
+    }
+    next = following;
+    lastPageFetched = following.isEmpty();
+    action.accept(page);
+    return true;
+  }
+
+  @Override
+  public @Nullable Spliterator<Page<T>> trySplit() {
+    return null;
+  }
+
+  @Override
+  public long estimateSize() {
+    return Long.MAX_VALUE;
+  }
+
+  @Override
+  public int characteristics() {
+    return ORDERED | NONNULL;
+  }
+}

@@ -1,0 +1,35 @@
+package org.workforceiam.core.contract;
+
+import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.ResetService;
+import org.workforceiam.core.testing.InMemoryIdentityProvider;
+
+class InMemoryProviderContractTest extends ProviderContract {
+
+  @Override
+  protected Provider provider() {
+    InMemoryIdentityProvider.Builder builder =
+        InMemoryIdentityProvider.builder().pageSize(ContractData.PAGE_SIZE);
+    for (var user : ContractData.users()) {
+      if (ContractData.memberIds().contains(user.id())) {
+        builder.employee(user, ContractData.EMPLOYEES);
+      } else {
+        builder.employee(user);
+      }
+    }
+    ContractData.factors().forEach((user, list) -> list.forEach(f -> builder.factor(user, f)));
+    InMemoryIdentityProvider fake = builder.build();
+    ContractData.privileged().forEach(fake::markPrivileged);
+    return new Provider() {
+      @Override
+      public IamDirectory directory() {
+        return fake;
+      }
+
+      @Override
+      public ResetService resets() {
+        return fake;
+      }
+    };
+  }
+}
