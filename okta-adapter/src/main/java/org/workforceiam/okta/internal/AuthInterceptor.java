@@ -1,0 +1,82 @@
+package org.workforceiam.okta.internal;
+
+import java.io.IOException;
+import java.util.Objects;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Authorizes every API request with the app's access token: {@code Authorization: DPoP <token>}
+ * plus a fresh DPoP proof (with {@code ath}) for a DPoP-bound token, {@code Authorization: Bearer
+ * <token>} otherwise.
+ *
+ * <p>Two answers are handled here, each at most once per request: a DPoP nonce challenge from the
+ * resource server ({@code WWW-Authenticate: DPoP error="use_dpop_nonce"} with a {@code DPoP-Nonce}
+ * header) is retried with the new nonce; any other 401 means Okta no longer accepts the token, so
+ * it is refreshed and the request retried. A second 401 is returned to the caller, which reports an
+ * authentication failure. Retrying after a 401 is safe for every request: Okta refused it before
+ * acting on it.
+ */
+final class AuthInterceptor implements Interceptor {
+  private final AccessTokens tokens;
+
+  AuthInterceptor(AccessTokens tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request original = chain.request();
+    AccessToken token = tokens.get();
+    boolean nonceRetried = false;
+    boolean refreshed = false;
+    while (true) {
+      Response response = chain.proceed(authorize(original, token));
+      if (token.dpopBound() && !nonceRetried && isNonceChallenge(response)) {
+        String nonce = response.header("DPoP-Nonce");
+        if (nonce != null) {
+          Objects.requireNonNull(tokens.dpop()).resourceNonce(nonce);
+          nonceRetried = true;
+          response.close();
+          continue;
+        }
+      }
+      if (response.code() == 401 && !refreshed && !isNonceChallenge(response)) {
+        refreshed = true;
+        response.close();
+        tokens.invalidate(token);
+        token = tokens.get();
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private Request authorize(Request request, AccessToken token) {
+    Request.Builder authorized =
+        request.newBuilder().header("Authorization", token.scheme() + " " + token.value());
+    if (token.dpopBound()) {
+      Dpop dpop = Objects.requireNonNull(tokens.dpop(), "DPoP-bound token without DPoP state");
+      @Nullable String nonce = dpop.resourceNonce();
+      authorized.header("DPoP", dpop.proof(request.method(), request.url(), token.value(), nonce));
+    } else {
+      authorized.removeHeader("DPoP");
+    }
+    return authorized.build();
+  }
+
+  static boolean isNonceChallenge(Response response) {
+    if (response.code() != 401 && response.code() != 400) {
+      return false;
+    }
+    for (String challenge : response.headers("WWW-Authenticate")) {
+      if (challenge.regionMatches(true, 0, "DPoP", 0, 4)
+          && challenge.replace(" ", "").contains("error=\"use_dpop_nonce\"")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+package org.workforceiam.okta.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand, shared by a client and the simulated Okta so nothing sleeps. */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
+
+  /**
+   * Creates a clock at an instant.
+   *
+   * @param start the first instant
+   */
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  /**
+   * Moves the clock forward.
+   *
+   * @param duration how far
+   */
+  public void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("a MutableClock stays in UTC");
+  }
+}
