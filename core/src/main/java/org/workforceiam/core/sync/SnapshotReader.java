@@ -1,0 +1,248 @@
+package org.workforceiam.core.sync;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.GroupId;
+import org.workforceiam.core.UserId;
+
+/**
+ * Reads a snapshot file ({@link SnapshotFormat}) into a {@link PreviousSnapshot}, checking
+ * everything: the header, each line, the member count and the checksum. It only reads; the file is
+ * never changed.
+ */
+final class SnapshotReader {
+  private static final String START_OVER =
+      " The file was left untouched. Restore it from a backup, or delete it to start over with a"
+          + " first sync (which reports no joins, leaves or changes).";
+  private static final String SEPARATOR = String.valueOf(SnapshotFormat.SEPARATOR);
+
+  private final Path file;
+  private final BufferedReader lines;
+  private final MessageDigest digest = Fingerprinter.sha256();
+  private int lineNumber;
+
+  private SnapshotReader(Path file, BufferedReader lines) {
+    this.file = file;
+    this.lines = lines;
+  }
+
+  /**
+   * Reads a snapshot.
+   *
+   * @param file the file
+   * @return the snapshot, or empty when the file does not exist
+   * @throws SnapshotException when it cannot be read or is not a valid snapshot of version 1
+   */
+  static Optional<PreviousSnapshot> read(Path file) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()),
+            1 << 16)) {
+      return Optional.of(new SnapshotReader(file, lines).read());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (CharacterCodingException e) {
+      throw new SnapshotException(
+          SnapshotException.Reason.UNREADABLE,
+          "snapshot file " + file + " is corrupt: it is not valid UTF-8." + START_OVER,
+          e);
+    } catch (IOException e) {
+      throw new SnapshotException(
+          SnapshotException.Reason.IO_FAILURE,
+          "could not read snapshot file " + file + " (" + e + "); check that it is a readable file",
+          e);
+    }
+  }
+
+  private PreviousSnapshot read() throws IOException {
+    String first = nextLine();
+    if (first == null) {
+      throw unreadable("it is empty");
+    }
+    String[] magic = first.split(SEPARATOR, -1);
+    if (!magic[0].equals(SnapshotFormat.MAGIC)) {
+      throw unreadable(
+          "it is not a workforce-iam snapshot: its first line is not '"
+              + SnapshotFormat.MAGIC
+              + "', a tab and a version");
+    }
+    if (magic.length != 2 || !magic[1].equals(String.valueOf(SnapshotFormat.VERSION))) {
+      throw new SnapshotException(
+          SnapshotException.Reason.UNSUPPORTED_VERSION,
+          "snapshot file "
+              + file
+              + " has format version '"
+              + first.substring(SnapshotFormat.MAGIC.length()).strip()
+              + "'; this release reads version "
+              + SnapshotFormat.VERSION
+              + " only. Sync with the release that wrote it, or delete the file to start over"
+              + " with a first sync (which reports no joins, leaves or changes). The file was"
+              + " left untouched.",
+          null);
+    }
+    hash(first);
+
+    GroupId group;
+    Instant takenAt;
+    byte[] salt;
+    try {
+      group = GroupId.of(SnapshotFormat.unescape(headerValue(SnapshotFormat.GROUP)));
+      takenAt = Instant.parse(headerValue(SnapshotFormat.TAKEN_AT));
+      salt = SnapshotFormat.HEX.parseHex(headerValue(SnapshotFormat.SALT));
+      if (salt.length != Fingerprinter.SALT_BYTES) {
+        throw new IllegalArgumentException(
+            "the salt is " + salt.length + " bytes, not " + Fingerprinter.SALT_BYTES);
+      }
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw malformed(e);
+    }
+
+    MemberTable members = MemberTable.withDetails();
+    long[] fingerprint = new long[Fingerprinter.SIZE];
+    while (true) {
+      String line = nextLine();
+      if (line == null) {
+        throw unreadable(
+            "it is truncated: it ends after "
+                + members.size()
+                + " members, without its '"
+                + SnapshotFormat.END
+                + "' line");
+      }
+      String[] fields = line.split(SEPARATOR, -1);
+      if (fields[0].equals(SnapshotFormat.END)) {
+        checkEnd(fields, members.size());
+        break;
+      }
+      hash(line);
+      if (!fields[0].equals(SnapshotFormat.MEMBER)
+          || fields.length != SnapshotFormat.MEMBER_FIELDS) {
+        throw unreadable(
+            "line "
+                + lineNumber
+                + " is neither a member ('"
+                + SnapshotFormat.MEMBER
+                + "' and "
+                + (SnapshotFormat.MEMBER_FIELDS - 1)
+                + " fields) nor the '"
+                + SnapshotFormat.END
+                + "' line");
+      }
+      try {
+        String id = UserId.of(SnapshotFormat.unescape(fields[1])).value();
+        String login = SnapshotFormat.unescape(fields[2]);
+        if (login.isBlank()) {
+          throw new IllegalArgumentException("the login is blank");
+        }
+        for (int i = 0; i < Fingerprinter.SIZE; i++) {
+          fingerprint[i] = parseHash(fields[3 + i]);
+        }
+        if (!members.add(
+            id.getBytes(StandardCharsets.UTF_8),
+            login.getBytes(StandardCharsets.UTF_8),
+            fingerprint)) {
+          throw new IllegalArgumentException("member " + id + " appears twice");
+        }
+      } catch (IllegalArgumentException e) {
+        throw malformed(e);
+      }
+    }
+    if (nextLine() != null) {
+      throw unreadable(
+          "line " + lineNumber + " follows the '" + SnapshotFormat.END + "' line, which ends it");
+    }
+    return new PreviousSnapshot(group, takenAt, salt, members);
+  }
+
+  private String headerValue(String key) throws IOException {
+    String line = nextLine();
+    if (line == null) {
+      throw unreadable("it is truncated: it ends in its header, before the '" + key + "' line");
+    }
+    hash(line);
+    String[] fields = line.split(SEPARATOR, -1);
+    if (fields.length != 2 || !fields[0].equals(key)) {
+      throw unreadable("line " + lineNumber + " is not the '" + key + "' line");
+    }
+    return fields[1];
+  }
+
+  private void checkEnd(String[] fields, int count) {
+    byte[] actual = digest.digest();
+    if (fields.length != 3) {
+      throw unreadable(
+          "its '" + SnapshotFormat.END + "' line (line " + lineNumber + ") is cut short");
+    }
+    if (!fields[1].equals(Integer.toString(count))) {
+      throw unreadable(
+          "it is truncated or damaged: its '"
+              + SnapshotFormat.END
+              + "' line counts "
+              + fields[1]
+              + " members, but it holds "
+              + count);
+    }
+    byte[] expected;
+    try {
+      expected = SnapshotFormat.HEX.parseHex(fields[2]);
+    } catch (IllegalArgumentException e) {
+      throw malformed(e);
+    }
+    if (!MessageDigest.isEqual(expected, actual)) {
+      throw unreadable("its checksum does not match its contents, which were changed or damaged");
+    }
+  }
+
+  private static long parseHash(String hex) {
+    if (hex.length() != 16) {
+      throw new IllegalArgumentException("a hash is not 16 hex digits: '" + hex + "'");
+    }
+    return HexFormat.fromHexDigitsToLong(hex);
+  }
+
+  private @Nullable String nextLine() throws IOException {
+    String line = lines.readLine();
+    if (line != null) {
+      lineNumber++;
+    }
+    return line;
+  }
+
+  private void hash(String line) {
+    digest.update(line.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) '\n');
+  }
+
+  private SnapshotException malformed(RuntimeException e) {
+    return new SnapshotException(
+        SnapshotException.Reason.UNREADABLE,
+        "snapshot file "
+            + file
+            + " is corrupt: line "
+            + lineNumber
+            + " is malformed ("
+            + e.getMessage()
+            + ")."
+            + START_OVER,
+        e);
+  }
+
+  private SnapshotException unreadable(String why) {
+    return new SnapshotException(
+        SnapshotException.Reason.UNREADABLE,
+        "snapshot file " + file + " cannot be used: " + why + "." + START_OVER,
+        null);
+  }
+}
