@@ -90,7 +90,9 @@ public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
           ErrorDetails.none());
     }
     Set<OperationOption> missing =
-        options.stream().filter(o -> !supported.contains(o)).collect(Collectors.toSet());
+        options.stream()
+            .filter(o -> !supported.contains(o))
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(OperationOption.class)));
     if (!missing.isEmpty()) {
       throw new OperationNotSupportedException(
           "this provider does not support "

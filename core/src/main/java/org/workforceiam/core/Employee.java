@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param email the primary email address, if the profile has one
  * @param status the account status
  * @param providerStatus the provider's own word for the status; equal to {@code status.name()}
- *     unless the status is {@link EmployeeStatus#UNKNOWN}
+ *     unless the status is {@link EmployeeStatus#UNKNOWN}, when it is a word {@link
+ *     EmployeeStatus#fromProviderValue(String)} does not know
  * @param lastUpdated when the provider last changed the user, if it says
  * @param attributes the other profile attributes, as strings, sorted by name
  */
@@ -55,7 +56,8 @@ public record Employee(
    * @param email the primary email address, if the profile has one
    * @param status the account status
    * @param providerStatus the provider's own word for the status; equal to {@code status.name()}
-   *     unless the status is {@link EmployeeStatus#UNKNOWN}
+   *     unless the status is {@link EmployeeStatus#UNKNOWN}, when it is a word {@link
+   *     EmployeeStatus#fromProviderValue(String)} does not know
    * @param lastUpdated when the provider last changed the user, if it says
    * @param attributes the other profile attributes, as strings, sorted by name
    */
@@ -83,8 +85,25 @@ public record Employee(
               + status
               + "; build the employee with status(String) to map a provider's word");
     }
+    if (status == EmployeeStatus.UNKNOWN
+        && EmployeeStatus.fromProviderValue(providerStatus) != EmployeeStatus.UNKNOWN) {
+      throw new IllegalArgumentException(
+          "providerStatus '"
+              + providerStatus
+              + "' of user "
+              + id
+              + " is status "
+              + EmployeeStatus.fromProviderValue(providerStatus)
+              + ", not UNKNOWN; build the employee with status(String) to map a provider's word");
+    }
     Objects.requireNonNull(lastUpdated, "lastUpdated == null (use Optional.empty())");
     Objects.requireNonNull(attributes, "attributes == null");
+    attributes.forEach(
+        (name, value) -> {
+          Objects.requireNonNull(name, () -> "an attribute name of user " + id + " == null");
+          Objects.requireNonNull(
+              value, () -> "value of attribute " + name + " of user " + id + " == null");
+        });
     attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
   }
 

@@ -1,0 +1,213 @@
+package org.workforceiam.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link ErrorDetails} and the {@link IamException} hierarchy. */
+class ErrorsTest {
+  private static final ErrorDetails FULL =
+      ErrorDetails.ofStatus(403)
+          .withErrorCode("E0000006")
+          .withErrorId("oaeXYZ")
+          .withRequestId("abc123");
+
+  @Test
+  void noneDescribesNothing() {
+    assertThat(ErrorDetails.none().describe()).isEmpty();
+    assertThat(ErrorDetails.none().httpStatus()).isEmpty();
+    assertThat(ErrorDetails.none().errorCode()).isEmpty();
+    assertThat(ErrorDetails.none().errorId()).isEmpty();
+    assertThat(ErrorDetails.none().requestId()).isEmpty();
+  }
+
+  @Test
+  void describeListsEveryKnownDetailInAFixedOrder() {
+    assertThat(FULL.describe())
+        .isEqualTo("HTTP 403, errorCode E0000006, errorId oaeXYZ, requestId abc123");
+  }
+
+  @Test
+  void describeLeavesOutWhatIsUnknown() {
+    assertThat(ErrorDetails.ofStatus(503).describe()).isEqualTo("HTTP 503");
+    assertThat(ErrorDetails.none().withRequestId("r1").describe()).isEqualTo("requestId r1");
+    assertThat(ErrorDetails.none().withErrorCode("E1").withRequestId("r1").describe())
+        .isEqualTo("errorCode E1, requestId r1");
+  }
+
+  @Test
+  void withersChangeOneValueAndKeepTheRest() {
+    ErrorDetails changed = FULL.withHttpStatus(429).withRequestId("other");
+    assertThat(changed.httpStatus()).hasValue(429);
+    assertThat(changed.errorCode()).contains("E0000006");
+    assertThat(changed.errorId()).contains("oaeXYZ");
+    assertThat(changed.requestId()).contains("other");
+    assertThat(FULL.httpStatus()).hasValue(403);
+  }
+
+  @Test
+  void httpStatusMustBeAnHttpStatus() {
+    assertThatThrownBy(() -> ErrorDetails.ofStatus(99))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("httpStatus must be 100..599: 99");
+    assertThatThrownBy(() -> ErrorDetails.ofStatus(600))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("httpStatus must be 100..599: 600");
+    assertThat(ErrorDetails.ofStatus(100).httpStatus()).hasValue(100);
+    assertThat(ErrorDetails.ofStatus(599).httpStatus()).hasValue(599);
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // passing null is the point
+  void errorDetailsRefuseNulls() {
+    assertThatThrownBy(
+            () -> new ErrorDetails(null, Optional.empty(), Optional.empty(), Optional.empty()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("httpStatus == null");
+    assertThatThrownBy(
+            () -> new ErrorDetails(OptionalInt.empty(), Optional.empty(), Optional.empty(), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("requestId == null");
+  }
+
+  static Stream<Arguments> everyError() {
+    return Stream.of(
+        error(ConfigurationException::new, false),
+        error(AuthenticationFailedException::new, false),
+        error(
+            (summary, details) ->
+                new PermissionDeniedException(
+                    PermissionDeniedException.Reason.MISSING_GRANT, summary, details),
+            false),
+        error(NotFoundException::new, false),
+        error(AmbiguousUserException::new, false),
+        error(
+            (summary, details) -> new InvalidStateException("SUSPENDED", summary, details), false),
+        error((summary, details) -> new RateLimitedException(null, summary, details), true),
+        error(ProviderUnavailableException::new, true),
+        error(ProtocolViolationException::new, false),
+        error(OperationNotSupportedException::new, false),
+        error((summary, details) -> new OutcomeUnknownException(summary, details, null), false));
+  }
+
+  private static Arguments error(
+      BiFunction<String, ErrorDetails, IamException> create, boolean retryable) {
+    IamException sample = create.apply("x", ErrorDetails.none());
+    return Arguments.of(sample.getClass().getSimpleName(), create, retryable);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyError")
+  void saysWhetherRetryingMayHelp(
+      String name, BiFunction<String, ErrorDetails, IamException> create, boolean retryable) {
+    assertThat(create.apply("failed", ErrorDetails.none()).isRetryable())
+        .as(name)
+        .isEqualTo(retryable);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyError")
+  void messageEndsWithTheProvidersDetails(
+      String name, BiFunction<String, ErrorDetails, IamException> create, boolean retryable) {
+    IamException e = create.apply("the user could not be reset", FULL);
+    assertThat(e)
+        .hasMessage(
+            "the user could not be reset"
+                + " (HTTP 403, errorCode E0000006, errorId oaeXYZ, requestId abc123)");
+    assertThat(e.getMessage()).endsWith("(" + FULL.describe() + ")");
+    assertThat(e.summary()).isEqualTo("the user could not be reset");
+    assertThat(e.details()).isEqualTo(FULL);
+    assertThat(e.httpStatus()).hasValue(403);
+    assertThat(e.errorCode()).contains("E0000006");
+    assertThat(e.errorId()).contains("oaeXYZ");
+    assertThat(e.requestId()).contains("abc123");
+    assertThat(e).isInstanceOf(RuntimeException.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyError")
+  void messageIsTheSummaryAloneWhenNothingIsKnown(
+      String name, BiFunction<String, ErrorDetails, IamException> create, boolean retryable) {
+    IamException e = create.apply("no response", ErrorDetails.none());
+    assertThat(e).hasMessage("no response");
+    assertThat(e.details()).isEqualTo(ErrorDetails.none());
+    assertThat(e.httpStatus()).isEmpty();
+    assertThat(e.requestId()).isEmpty();
+  }
+
+  @Test
+  void keepsTheCause() {
+    IOException cause = new IOException("connection reset");
+    OutcomeUnknownException e =
+        new OutcomeUnknownException("reset sent, no answer", ErrorDetails.none(), cause);
+    assertThat(e).hasCause(cause);
+    assertThat(new NotFoundException("gone", ErrorDetails.none(), cause)).hasCause(cause);
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // passing null is the point
+  void refusesNullSummaryAndDetails() {
+    assertThatThrownBy(() -> new NotFoundException(null, ErrorDetails.none()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("summary == null");
+    assertThatThrownBy(() -> new NotFoundException("gone", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("details == null");
+  }
+
+  @Test
+  void permissionDeniedSaysWhy() {
+    for (PermissionDeniedException.Reason reason : PermissionDeniedException.Reason.values()) {
+      assertThat(new PermissionDeniedException(reason, "no", ErrorDetails.none()).reason())
+          .isEqualTo(reason);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // passing null is the point
+  void permissionDeniedRefusesANullReason() {
+    assertThatThrownBy(() -> new PermissionDeniedException(null, "no", ErrorDetails.none()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("reason == null");
+  }
+
+  @Test
+  void invalidStateKeepsTheUsersStatusWhenKnown() {
+    assertThat(new InvalidStateException("SUSPENDED", "no", ErrorDetails.none()).currentStatus())
+        .contains("SUSPENDED");
+    assertThat(new InvalidStateException(null, "no", ErrorDetails.none()).currentStatus())
+        .isEmpty();
+  }
+
+  @Test
+  void rateLimitedSaysHowLongToWaitWhenKnown() {
+    assertThat(
+            new RateLimitedException(Duration.ofSeconds(30), "slow down", ErrorDetails.none())
+                .retryAfter())
+        .contains(Duration.ofSeconds(30));
+    assertThat(new RateLimitedException(null, "slow down", ErrorDetails.none()).retryAfter())
+        .isEmpty();
+    assertThat(
+            new RateLimitedException(Duration.ZERO, "slow down", ErrorDetails.none()).retryAfter())
+        .contains(Duration.ZERO);
+  }
+
+  @Test
+  void rateLimitedRefusesANegativeWait() {
+    assertThatThrownBy(
+            () ->
+                new RateLimitedException(Duration.ofSeconds(-1), "slow down", ErrorDetails.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("retryAfter must not be negative: PT-1S");
+  }
+}
