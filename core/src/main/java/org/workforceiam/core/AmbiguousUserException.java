@@ -3,8 +3,8 @@ package org.workforceiam.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A lookup by a value that should identify one user, such as a primary email, matched several.\n *
- * Look the user up by id or login instead.
+ * A lookup by a value that should identify one user, such as a primary email, matched several. Look
+ * the user up by id or login instead.
  */
 public final class AmbiguousUserException extends IamException {
   private static final long serialVersionUID = 1L;

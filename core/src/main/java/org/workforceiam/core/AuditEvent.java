@@ -1,6 +1,8 @@
 package org.workforceiam.core;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +60,10 @@ public record AuditEvent(
   public AuditEvent {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(operation, "operation == null");
-    options = Set.copyOf(Objects.requireNonNull(options, "options == null"));
+    Objects.requireNonNull(options, "options == null");
+    options =
+        Collections.unmodifiableSet(
+            options.isEmpty() ? EnumSet.noneOf(OperationOption.class) : EnumSet.copyOf(options));
     Objects.requireNonNull(time, "time == null");
     Objects.requireNonNull(outcome, "outcome == null");
     Objects.requireNonNull(errorType, "errorType == null");

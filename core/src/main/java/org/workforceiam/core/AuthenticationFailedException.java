@@ -3,9 +3,9 @@ package org.workforceiam.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider did not accept the client's credentials: a wrong client id, a key the provider\n *
- * does not know, a refused network zone, or a token it no longer accepts. Check the app's\n *
- * credentials at the provider; retrying will not help.
+ * The provider did not accept the client's credentials: a wrong client id, a key the provider does
+ * not know, a refused network zone, or a token it no longer accepts. Check the app's credentials at
+ * the provider; retrying will not help.
  */
 public final class AuthenticationFailedException extends IamException {
   private static final long serialVersionUID = 1L;

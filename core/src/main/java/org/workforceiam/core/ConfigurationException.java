@@ -3,8 +3,8 @@ package org.workforceiam.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client is configured wrongly, for example a malformed org URL or an unreadable key, or\n *
- * the provider rejects the configuration. Fix the configuration; retrying will not help.
+ * The client is configured wrongly, for example a malformed org URL or an unreadable key, or the
+ * provider rejects the configuration. Fix the configuration; retrying will not help.
  */
 public final class ConfigurationException extends IamException {
   private static final long serialVersionUID = 1L;

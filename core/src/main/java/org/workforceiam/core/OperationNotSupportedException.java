@@ -3,7 +3,7 @@ package org.workforceiam.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider does not support the requested operation or option. Raised before any request is\n *
+ * The provider does not support the requested operation or option. Raised before any request is
  * made; see {@link ResetService#capabilities()}.
  */
 public final class OperationNotSupportedException extends IamException {

@@ -1,5 +1,6 @@
 package org.workforceiam.core;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -117,6 +118,6 @@ public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions
     if (revokeSessions) {
       options.add(OperationOption.REVOKE_SESSIONS);
     }
-    return Set.copyOf(options);
+    return Collections.unmodifiableSet(options);
   }
 }

@@ -3,9 +3,9 @@ package org.workforceiam.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider's answer broke the protocol: a malformed or truncated body, a pagination link to\n *
- * another host, a cursor that came round again. Nothing is presented as complete after one;
- * report\n * it with the request id.
+ * The provider's answer broke the protocol: a malformed or truncated body, a pagination link to
+ * another host, a cursor that came round again. Nothing is presented as complete after one; report
+ * it with the request id.
  */
 public final class ProtocolViolationException extends IamException {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package org.workforceiam.core;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -62,6 +63,6 @@ public record SessionRevocation(boolean oauthTokens, boolean forgetDevices) {
     if (forgetDevices) {
       options.add(OperationOption.FORGET_DEVICES);
     }
-    return Set.copyOf(options);
+    return Collections.unmodifiableSet(options);
   }
 }

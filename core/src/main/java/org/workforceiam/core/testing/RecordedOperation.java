@@ -1,5 +1,7 @@
 package org.workforceiam.core.testing;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import org.workforceiam.core.Operation;
@@ -30,6 +32,9 @@ public record RecordedOperation(
   public RecordedOperation {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(user, "user == null");
-    options = Set.copyOf(Objects.requireNonNull(options, "options == null"));
+    Objects.requireNonNull(options, "options == null");
+    options =
+        Collections.unmodifiableSet(
+            options.isEmpty() ? EnumSet.noneOf(OperationOption.class) : EnumSet.copyOf(options));
   }
 }
