@@ -19,7 +19,12 @@ public interface Transport {
      * Changes (lifecycle POSTs, DELETEs): repeated only when Okta certainly did not act; an
      * ambiguous failure becomes {@link org.workforceiam.core.OutcomeUnknownException}.
      */
-    NOT_REPEATABLE
+    NOT_REPEATABLE,
+    /**
+     * A page of a listing: repeatable, but a 500, a 504 or a read timeout is handed back to the
+     * caller, which asks again for a smaller page rather than the same one.
+     */
+    PAGE
   }
 
   /**

@@ -3,23 +3,58 @@ package org.workforceiam.okta.simulator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 
 /**
- * The users, groups and factors behind the simulated Okta's management API, answering as Okta does.
- * Thread-safe: every request holds the directory's lock.
+ * The users, groups and factors behind the simulated Okta's management API, answering as Okta does:
+ * pages of group members linked by {@code link} headers, lookups by id or login, search by email,
+ * factors and group memberships, with Okta's error bodies. Thread-safe: every request holds the
+ * directory's lock.
  */
 public final class SimDirectory {
-  private final Map<String, SimUser> users = new LinkedHashMap<>();
+  private final Map<String, SimUser> users = new TreeMap<>();
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Map<String, Map<String, SimFactor>> factors = new LinkedHashMap<>();
+  private int maxLimit = Integer.MAX_VALUE;
+  private String linkHeaderName = "link";
+
+  /** A group of the org. */
+  private static final class Group {
+    final String id;
+    final String name;
+    final NavigableSet<String> members = new TreeSet<>();
+    final int generatedSize;
+    final IntFunction<SimUser> generator;
+
+    Group(String id, String name, int generatedSize, IntFunction<SimUser> generator) {
+      this.id = id;
+      this.name = name;
+      this.generatedSize = generatedSize;
+      this.generator = generator;
+    }
+
+    boolean generated() {
+      return generator != null;
+    }
+  }
+
+  // ------------------------------------------------------------------ seeding
 
   /**
-   * Adds a user.
+   * Adds or replaces a user.
    *
    * @param user the user
    * @return this
@@ -28,6 +63,95 @@ public final class SimDirectory {
     users.put(user.id, user);
     return this;
   }
+
+  /**
+   * Adds a group.
+   *
+   * @param id the group id, such as {@code 00g1emp}
+   * @param name its name
+   * @return this
+   */
+  public synchronized SimDirectory group(String id, String name) {
+    groups.putIfAbsent(id, new Group(id, name, 0, null));
+    return this;
+  }
+
+  /**
+   * Adds a group of {@code size} members that are made on demand, page by page, and never stored.
+   * Its members can be listed, not looked up.
+   *
+   * @param id the group id
+   * @param size how many members
+   * @param generator makes the member at an index; the same one every time
+   * @return this
+   */
+  public synchronized SimDirectory generatedGroup(
+      String id, int size, IntFunction<SimUser> generator) {
+    groups.put(id, new Group(id, "Generated " + size, size, Objects.requireNonNull(generator)));
+    return this;
+  }
+
+  /**
+   * Makes a user a member of a group, creating the group if needed.
+   *
+   * @param groupId the group
+   * @param userId the user
+   * @return this
+   */
+  public synchronized SimDirectory member(String groupId, String userId) {
+    group(groupId, groupId);
+    groups.get(groupId).members.add(userId);
+    return this;
+  }
+
+  /**
+   * Removes a user from a group.
+   *
+   * @param groupId the group
+   * @param userId the user
+   * @return this
+   */
+  public synchronized SimDirectory removeMember(String groupId, String userId) {
+    groups.get(groupId).members.remove(userId);
+    return this;
+  }
+
+  /**
+   * Enrolls a factor.
+   *
+   * @param userId the user
+   * @param factor the factor
+   * @return this
+   */
+  public synchronized SimDirectory factor(String userId, SimFactor factor) {
+    factors.computeIfAbsent(userId, u -> new LinkedHashMap<>()).put(factor.id(), factor);
+    return this;
+  }
+
+  /**
+   * Makes list pages larger than {@code limit} fail with a 500, as Okta does when a large page
+   * takes too long to compute.
+   *
+   * @param limit the largest page Okta manages
+   * @return this
+   */
+  public synchronized SimDirectory maxLimit(int limit) {
+    this.maxLimit = limit;
+    return this;
+  }
+
+  /**
+   * Sets the spelling of the link header's name ({@code link} by default, as Okta sends it).
+   *
+   * @param name the header name
+   * @return this
+   */
+  public synchronized SimDirectory linkHeaderName(String name) {
+    this.linkHeaderName = name;
+    return this;
+  }
+
+  // ------------------------------------------------------------------ state for assertions
 
   /**
    * Returns a user's current status.
@@ -39,23 +163,173 @@ public final class SimDirectory {
     return users.get(id).status;
   }
 
+  /**
+   * Returns a user's enrolled factor ids.
+   *
+   * @param id the user id
+   * @return the factor ids, in enrollment order
+   */
+  public synchronized List<String> factorIds(String id) {
+    return List.copyOf(factors.getOrDefault(id, Map.of()).keySet());
+  }
+
+  // ------------------------------------------------------------------ dispatch
+
   synchronized MockResponse handle(RecordedRequest request, Set<String> scopes, String requestId) {
-    List<String> path = request.getUrl().pathSegments();
+    HttpUrl url = request.getUrl();
+    List<String> path = url.pathSegments();
     String method = request.getMethod();
-    if (method.equals("GET") && path.size() == 4 && path.get(2).equals("users")) {
+    if (path.size() < 3) {
+      return endpointMissing(requestId);
+    }
+    String collection = path.get(2);
+    if (method.equals("GET")
+        && collection.equals("groups")
+        && path.size() == 5
+        && path.get(4).equals("users")) {
+      if (!hasAny(scopes, "okta.groups.read", "okta.groups.manage")) {
+        return insufficientScope("okta.groups.read", requestId);
+      }
+      return groupMembers(url, path.get(3), requestId);
+    }
+    if (method.equals("GET") && collection.equals("groups") && path.size() == 4) {
+      if (!hasAny(scopes, "okta.groups.read", "okta.groups.manage")) {
+        return insufficientScope("okta.groups.read", requestId);
+      }
+      Group group = groups.get(path.get(3));
+      return group == null ? notFound("Group", path.get(3), requestId) : ok(groupJson(group, url));
+    }
+    if (collection.equals("users")) {
       if (!hasAny(scopes, "okta.users.read", "okta.users.manage")) {
         return insufficientScope("okta.users.read", requestId);
       }
-      SimUser user = lookup(path.get(3));
-      if (user == null) {
-        return notFound("User", path.get(3), requestId);
+      if (method.equals("GET") && path.size() == 3) {
+        return searchUsers(url, requestId);
       }
-      return ok(userJson(user, request));
+      if (method.equals("GET") && path.size() == 4) {
+        SimUser user = lookup(path.get(3));
+        return user == null ? notFound("User", path.get(3), requestId) : ok(userJson(user, url));
+      }
+      if (method.equals("GET") && path.size() == 5 && path.get(4).equals("factors")) {
+        SimUser user = users.get(path.get(3));
+        if (user == null) {
+          return notFound("User", path.get(3), requestId);
+        }
+        List<Object> list = new ArrayList<>();
+        factors
+            .getOrDefault(user.id, Map.of())
+            .values()
+            .forEach(f -> list.add(f.json(url, user.id)));
+        return ok(list);
+      }
+      if (method.equals("GET") && path.size() == 5 && path.get(4).equals("groups")) {
+        SimUser user = users.get(path.get(3));
+        if (user == null) {
+          return notFound("User", path.get(3), requestId);
+        }
+        List<Object> list = new ArrayList<>();
+        for (Group group : groups.values()) {
+          if (group.members.contains(user.id)) {
+            list.add(groupJson(group, url));
+          }
+        }
+        return ok(list);
+      }
     }
-    return SimulatedOkta.oktaError(404, "E0000022", "The endpoint does not exist.", requestId);
+    return endpointMissing(requestId);
   }
 
-  private SimUser lookup(String idOrLogin) {
+  private MockResponse groupMembers(HttpUrl url, String groupId, String requestId) {
+    Group group = groups.get(groupId);
+    if (group == null) {
+      return notFound("Group", groupId, requestId);
+    }
+    int limit;
+    try {
+      limit =
+          url.queryParameter("limit") == null
+              ? 1000
+              : Integer.parseInt(url.queryParameter("limit"));
+    } catch (NumberFormatException e) {
+      return SimulatedOkta.oktaError(400, "E0000001", "Api validation failed: limit", requestId);
+    }
+    if (limit > maxLimit) {
+      return SimulatedOkta.oktaError(500, "E0000009", "Internal Server Error", requestId);
+    }
+    String after = url.queryParameter("after");
+    List<Object> page = new ArrayList<>();
+    String last = null;
+    boolean more;
+    if (group.generated()) {
+      int from = after == null ? 0 : Integer.parseInt(after);
+      int to = Math.min(from + limit, group.generatedSize);
+      for (int i = from; i < to; i++) {
+        page.add(userJson(group.generator.apply(i), url));
+      }
+      last = Integer.toString(to);
+      more = to < group.generatedSize;
+    } else {
+      NavigableSet<String> rest =
+          after == null ? group.members : group.members.tailSet(after, false);
+      for (String id : rest) {
+        if (page.size() == limit) {
+          break;
+        }
+        SimUser user = users.get(id);
+        if (user != null) {
+          page.add(userJson(user, url));
+          last = id;
+        }
+      }
+      more = last != null && group.members.higher(last) != null;
+    }
+    HttpUrl self = url.newBuilder().build();
+    MockResponse.Builder response =
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .addHeader(linkHeaderName, "<" + self + ">; rel=\"self\"")
+            .body(SimulatedOkta.json(page));
+    if (more) {
+      HttpUrl next =
+          url.newBuilder()
+              .setQueryParameter("after", last)
+              .setQueryParameter("limit", Integer.toString(limit))
+              .build();
+      response.addHeader(linkHeaderName, "<" + next + ">; rel=\"next\"");
+    }
+    return response.build();
+  }
+
+  private MockResponse searchUsers(HttpUrl url, String requestId) {
+    String search = url.queryParameter("search");
+    String prefix = "profile.email eq \"";
+    if (search == null || !search.startsWith(prefix) || !search.endsWith("\"")) {
+      return SimulatedOkta.oktaError(
+          400, "E0000031", "Invalid search: only profile.email eq \"…\" is simulated", requestId);
+    }
+    String wanted =
+        search
+            .substring(prefix.length(), search.length() - 1)
+            .replace("\\\"", "\"")
+            .replace("\\\\", "\\")
+            .toLowerCase(Locale.ROOT);
+    int limit =
+        url.queryParameter("limit") == null ? 200 : Integer.parseInt(url.queryParameter("limit"));
+    List<Object> matches = new ArrayList<>();
+    for (SimUser user : users.values()) {
+      Object email = user.profile.get("email");
+      if (email instanceof String text && text.toLowerCase(Locale.ROOT).equals(wanted)) {
+        if (matches.size() == limit) {
+          break;
+        }
+        matches.add(userJson(user, url));
+      }
+    }
+    return ok(matches);
+  }
+
+  SimUser lookup(String idOrLogin) {
     String key = URLDecoder.decode(idOrLogin.replace("+", "%2B"), StandardCharsets.UTF_8);
     SimUser byId = users.get(key);
     if (byId != null) {
@@ -69,12 +343,12 @@ public final class SimDirectory {
     return null;
   }
 
-  Map<String, Object> userJson(SimUser user, RecordedRequest request) {
+  Map<String, Object> userJson(SimUser user, HttpUrl requestUrl) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", user.id);
     json.put("status", user.status);
     json.put("created", iso(user.created));
-    json.put("activated", null);
+    json.put("activated", iso(user.created));
     json.put("statusChanged", iso(user.lastUpdated));
     json.put("lastLogin", null);
     json.put("lastUpdated", iso(user.lastUpdated));
@@ -83,17 +357,34 @@ public final class SimDirectory {
     json.put("profile", new LinkedHashMap<>(user.profile));
     json.put(
         "credentials",
-        Map.of("password", Map.of(), "provider", Map.of("type", "OKTA", "name", "OKTA")));
-    String self =
-        request
-            .getUrl()
-            .newBuilder()
-            .encodedPath("/api/v1/users/" + user.id)
-            .query(null)
-            .build()
-            .toString();
-    json.put("_links", Map.of("self", Map.of("href", self)));
+        Map.of(
+            "password",
+            Map.of(),
+            "recovery_question",
+            Map.of("question", "Who's a major player in the cowboy scene?"),
+            "provider",
+            Map.of("type", "OKTA", "name", "OKTA")));
+    json.put(
+        "_links", Map.of("self", Map.of("href", base(requestUrl) + "/api/v1/users/" + user.id)));
     return json;
+  }
+
+  private Map<String, Object> groupJson(Group group, HttpUrl requestUrl) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", group.id);
+    json.put("created", "2025-01-01T00:00:00.000Z");
+    json.put("lastUpdated", "2025-01-01T00:00:00.000Z");
+    json.put("lastMembershipUpdated", "2026-01-15T10:00:00.000Z");
+    json.put("objectClass", List.of("okta:user_group"));
+    json.put("type", "OKTA_GROUP");
+    json.put("profile", Map.of("name", group.name, "description", ""));
+    json.put(
+        "_links", Map.of("self", Map.of("href", base(requestUrl) + "/api/v1/groups/" + group.id)));
+    return json;
+  }
+
+  static String base(HttpUrl url) {
+    return url.scheme() + "://" + url.host() + ":" + url.port();
   }
 
   private static boolean hasAny(Set<String> scopes, String... wanted) {
@@ -116,6 +407,10 @@ public final class SimDirectory {
   static MockResponse notFound(String what, String id, String requestId) {
     return SimulatedOkta.oktaError(
         404, "E0000007", "Not found: Resource not found: " + id + " (" + what + ")", requestId);
+  }
+
+  private static MockResponse endpointMissing(String requestId) {
+    return SimulatedOkta.oktaError(404, "E0000022", "The endpoint does not exist.", requestId);
   }
 
   static MockResponse insufficientScope(String scope, String requestId) {

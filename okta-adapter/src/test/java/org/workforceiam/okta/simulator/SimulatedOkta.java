@@ -236,6 +236,7 @@ public final class SimulatedOkta implements AutoCloseable {
 
   private MockResponse handle(RecordedRequest request) {
     String requestId = "sim-" + requestIds.incrementAndGet();
+    SpecRecorder.record(request.getMethod(), request.getUrl(), request.getHeaders());
     MockResponse response;
     try {
       if (request.getUrl().encodedPath().equals("/oauth2/v1/token")) {
