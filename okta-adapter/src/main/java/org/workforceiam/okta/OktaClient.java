@@ -7,21 +7,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.AuditListener;
+import org.workforceiam.core.Capabilities;
 import org.workforceiam.core.ConfigurationException;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.MfaReset;
+import org.workforceiam.core.MfaResetResult;
+import org.workforceiam.core.NotFoundException;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.Page;
 import org.workforceiam.core.PageCursor;
+import org.workforceiam.core.PasswordReset;
+import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.ResetService;
+import org.workforceiam.core.SessionRevocation;
+import org.workforceiam.core.SessionRevocationResult;
+import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.internal.OktaConnection;
 import org.workforceiam.okta.internal.OktaDirectory;
 import org.workforceiam.okta.internal.OktaIds;
+import org.workforceiam.okta.internal.OktaResets;
 import org.workforceiam.okta.internal.OrgUrl;
 import org.workforceiam.okta.internal.PrivateKeys;
 import org.workforceiam.okta.internal.ServiceAppKey;
@@ -46,21 +62,30 @@ import org.workforceiam.okta.internal.Sleeper;
  * created its own {@link OkHttpClient}; a client given one by {@link
  * Builder#httpClient(OkHttpClient)} leaves it to its owner.
  */
-public final class OktaClient implements IamDirectory, AutoCloseable {
+public final class OktaClient implements IamDirectory, ResetService, AutoCloseable {
   /** The scopes requested when none are configured: enough to list a group and reset users. */
   public static final List<String> DEFAULT_SCOPES =
       List.of("okta.groups.read", "okta.users.manage");
 
   private final OktaConnection connection;
   private final OktaDirectory directory;
+  private final OktaResets oktaResets;
   private final String clientId;
   private final Optional<GroupId> group;
+  private final Optional<ResetService> guardedResets;
 
-  private OktaClient(OktaConnection connection, String clientId, Optional<GroupId> group) {
+  private OktaClient(
+      OktaConnection connection, String clientId, Optional<GroupId> group, AuditListener audit) {
     this.connection = connection;
     this.directory = connection.directory();
+    this.oktaResets = new OktaResets(connection.orgUrl(), connection.api(), directory);
     this.clientId = clientId;
     this.group = group;
+    this.guardedResets =
+        group.map(
+            g ->
+                ResetService.audited(
+                    ResetService.groupScoped(oktaResets, directory, g), audit, connection.clock()));
   }
 
   /**
@@ -151,6 +176,175 @@ public final class OktaClient implements IamDirectory, AutoCloseable {
     return directory.isMember(user, group);
   }
 
+  // ------------------------------------------------------------------ ResetService
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Okta supports every {@link Operation}: reset links (returned or emailed), temporary
+   * passwords and expiry, each optionally ending the sessions; resetting all factors or one
+   * (optionally removing the phone as a recovery method); unlock; and ending sessions (optionally
+   * with OAuth tokens and remembered devices).
+   */
+  @Override
+  public Capabilities capabilities() {
+    return OktaResets.CAPABILITIES;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sends {@code POST /api/v1/users/{id}/lifecycle/reset_password?sendEmail=…&revokeSessions=…},
+   * {@code …/expire_password_with_temp_password?revokeSessions=…} or {@code …/expire_password}
+   * (followed, with revokeSessions, by {@code DELETE /api/v1/users/{id}/sessions}). Refused for a
+   * user outside the configured group before anything is sent; audited.
+   *
+   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
+   */
+  @Override
+  public PasswordResetResult resetPassword(UserId user, PasswordReset request) {
+    return resets().resetPassword(user, request);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sends {@code POST /api/v1/users/{id}/lifecycle/reset_factors} (after listing the factors it
+   * will remove) or {@code DELETE /api/v1/users/{id}/factors/{factorId}}. Refused for a user
+   * outside the configured group before anything is sent; audited.
+   *
+   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
+   */
+  @Override
+  public MfaResetResult resetMfa(UserId user, MfaReset request) {
+    return resets().resetMfa(user, request);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sends {@code POST /api/v1/users/{id}/lifecycle/unlock}; Okta unlocks only users it is the
+   * source of, not users sourced from Active Directory. Refused for a user outside the configured
+   * group before anything is sent; audited.
+   *
+   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
+   */
+  @Override
+  public UnlockResult unlock(UserId user) {
+    return resets().unlock(user);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sends {@code DELETE /api/v1/users/{id}/sessions}. Refused for a user outside the configured
+   * group before anything is sent; audited.
+   *
+   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
+   */
+  @Override
+  public SessionRevocationResult revokeSessions(UserId user, SessionRevocation request) {
+    return resets().revokeSessions(user, request);
+  }
+
+  private ResetService resets() {
+    return guardedResets.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "changes are made only for members of the employees group: build the client with"
+                    + " groupId(\"00g…\")"));
+  }
+
+  // ------------------------------------------------------------------ dry runs
+
+  /**
+   * Works out what {@link #resetPassword} would do, changing nothing: checks the capability and the
+   * group guard, asks Okta whether it offers the operation for the user now, and returns the exact
+   * requests it would send.
+   *
+   * @param user the user
+   * @param request the reset
+   * @return what the reset would do
+   * @throws PermissionDeniedException when the user is outside the configured group
+   * @throws NotFoundException when the user does not exist
+   */
+  public DryRun dryRun(UserId user, PasswordReset request) {
+    return dryRun(user, request.operation(), request.options(), oktaResets.plan(user, request));
+  }
+
+  /**
+   * Works out what {@link #resetMfa} would do, changing nothing; see {@link #dryRun(UserId,
+   * PasswordReset)}.
+   *
+   * @param user the user
+   * @param request the reset
+   * @return what the reset would do
+   */
+  public DryRun dryRun(UserId user, MfaReset request) {
+    return dryRun(user, request.operation(), request.options(), oktaResets.plan(user, request));
+  }
+
+  /**
+   * Works out what {@link #unlock} would do, changing nothing; see {@link #dryRun(UserId,
+   * PasswordReset)}.
+   *
+   * @param user the user
+   * @return what the unlock would do
+   */
+  public DryRun dryRunUnlock(UserId user) {
+    return dryRun(user, Operation.UNLOCK, Set.of(), oktaResets.planUnlock(user));
+  }
+
+  /**
+   * Works out what {@link #revokeSessions} would do, changing nothing; see {@link #dryRun(UserId,
+   * PasswordReset)}.
+   *
+   * @param user the user
+   * @param request the revocation
+   * @return what the revocation would do
+   */
+  public DryRun dryRun(UserId user, SessionRevocation request) {
+    return dryRun(user, request.operation(), request.options(), oktaResets.plan(user, request));
+  }
+
+  private DryRun dryRun(
+      UserId user,
+      Operation operation,
+      Set<OperationOption> options,
+      List<OktaResets.PlannedRequest> planned) {
+    Objects.requireNonNull(user, "user == null");
+    GroupId employees =
+        group.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "changes are made only for members of the employees group: build the client with"
+                        + " groupId(\"00g…\")"));
+    capabilities().require(operation, options);
+    if (!directory.isMember(user, employees)) {
+      throw new PermissionDeniedException(
+          PermissionDeniedException.Reason.OUTSIDE_GROUP,
+          "user "
+              + user
+              + " is not a member of group "
+              + employees
+              + ", the only group this client may change; nothing would be done",
+          ErrorDetails.none());
+    }
+    String link = OktaResets.linkFor(operation);
+    Optional<Boolean> available =
+        link == null ? Optional.empty() : Optional.of(directory.links(user).contains(link));
+    List<DryRun.Request> requests =
+        planned.stream()
+            .map(
+                r ->
+                    new DryRun.Request(
+                        r.method(),
+                        r.url().encodedPath()
+                            + (r.url().encodedQuery() == null ? "" : "?" + r.url().encodedQuery())))
+            .toList();
+    return new DryRun(user, operation, options, requests, available);
+  }
+
   /** Releases the HTTP client's threads and connections if this client created it. */
   @Override
   public void close() {
@@ -180,8 +374,21 @@ public final class OktaClient implements IamDirectory, AutoCloseable {
     private @Nullable String groupId;
     private int pageSize = OktaConnection.DEFAULT_PAGE_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private AuditListener auditListener = AuditListener.logging();
 
     private Builder() {}
+
+    /**
+     * Sets where audit events of changes go; by default {@link AuditListener#logging()}. Every
+     * attempted change, refused or not, produces one event; none holds a secret.
+     *
+     * @param auditListener the listener
+     * @return this builder
+     */
+    public Builder auditListener(AuditListener auditListener) {
+      this.auditListener = Objects.requireNonNull(auditListener, "auditListener == null");
+      return this;
+    }
 
     /**
      * Sets the group of all active employees, whose members this client syncs and may change
@@ -428,7 +635,7 @@ public final class OktaClient implements IamDirectory, AutoCloseable {
               retryPolicy,
               Sleeper.SYSTEM,
               () -> ThreadLocalRandom.current().nextDouble());
-      return new OktaClient(connection, client, group);
+      return new OktaClient(connection, client, group, auditListener);
     }
 
     private static ConfigurationException invalid(String message) {

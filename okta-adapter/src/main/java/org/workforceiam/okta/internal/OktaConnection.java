@@ -31,6 +31,7 @@ public final class OktaConnection implements AutoCloseable {
           + Runtime.version().feature();
 
   private final HttpUrl orgUrl;
+  private final Clock clock;
   private final AccessTokens tokens;
   private final Transport api;
   private final OktaDirectory directory;
@@ -103,6 +104,7 @@ public final class OktaConnection implements AutoCloseable {
       Sleeper sleeper,
       DoubleSupplier jitter) {
     this.orgUrl = Objects.requireNonNull(orgUrl, "orgUrl == null");
+    this.clock = clock;
     this.ownsHttpClient = httpClient == null;
     OkHttpClient base =
         (httpClient != null ? httpClient.newBuilder() : new OkHttpClient.Builder())
@@ -140,6 +142,11 @@ public final class OktaConnection implements AutoCloseable {
   /** {@return the org URL, with an empty path} */
   public HttpUrl orgUrl() {
     return orgUrl;
+  }
+
+  /** {@return the clock of this connection} */
+  public Clock clock() {
+    return clock;
   }
 
   /** {@return the token source} */

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -361,6 +364,32 @@ public final class OktaDirectory implements IamDirectory {
         throw OktaErrors.fromResponse(response, "listing the groups of user " + user);
       }
       return decode(url, response, OktaJson::ids).contains(group.value());
+    }
+  }
+
+  /**
+   * Returns the names of the links Okta shows on a user: the lifecycle and credential operations it
+   * currently offers for the user, judged by the user's status and Okta's policies.
+   *
+   * @param user the user
+   * @return the link names, such as {@code resetPassword} and {@code unlock}
+   * @throws org.workforceiam.core.NotFoundException when the user does not exist
+   */
+  public Set<String> links(UserId user) {
+    HttpUrl url = userUrl(user).build();
+    try (Response response = api.execute(() -> get(url, null), Transport.Safety.REPEATABLE)) {
+      if (!response.isSuccessful()) {
+        throw OktaErrors.fromResponse(response, "reading user " + user);
+      }
+      Map<String, Object> body =
+          decode(
+              url,
+              response,
+              reader -> Objects.requireNonNullElse(Json.OBJECT.fromJson(reader), Map.of()));
+      Object links = body.get("_links");
+      return links instanceof Map<?, ?> map
+          ? map.keySet().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet())
+          : Set.of();
     }
   }
 

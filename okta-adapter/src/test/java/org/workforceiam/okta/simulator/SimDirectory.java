@@ -28,6 +28,9 @@ public final class SimDirectory {
   private final Map<String, SimUser> users = new TreeMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Map<String, SimFactor>> factors = new LinkedHashMap<>();
+  private final List<String> lifecycleCalls = new ArrayList<>();
+  private final List<String> sessionRevocations = new ArrayList<>();
+  private int counter = 1;
   private int maxLimit = Integer.MAX_VALUE;
   private String linkHeaderName = "link";
 
@@ -173,6 +176,24 @@ public final class SimDirectory {
     return List.copyOf(factors.getOrDefault(id, Map.of()).keySet());
   }
 
+  /**
+   * Returns the changes made so far, in order: lifecycle operation names and {@code delete_factor}.
+   *
+   * @return the changes
+   */
+  public synchronized List<String> changes() {
+    return List.copyOf(lifecycleCalls);
+  }
+
+  /**
+   * Returns the session revocations so far, as {@code userId?query}.
+   *
+   * @return the revocations
+   */
+  public synchronized List<String> sessionRevocations() {
+    return List.copyOf(sessionRevocations);
+  }
+
   // ------------------------------------------------------------------ dispatch
 
   synchronized MockResponse handle(RecordedRequest request, Set<String> scopes, String requestId) {
@@ -208,7 +229,12 @@ public final class SimDirectory {
       }
       if (method.equals("GET") && path.size() == 4) {
         SimUser user = lookup(path.get(3));
-        return user == null ? notFound("User", path.get(3), requestId) : ok(userJson(user, url));
+        if (user == null) {
+          return notFound("User", path.get(3), requestId);
+        }
+        Map<String, Object> json = userJson(user, url);
+        json.put("_links", links(user, url));
+        return ok(json);
       }
       if (method.equals("GET") && path.size() == 5 && path.get(4).equals("factors")) {
         SimUser user = users.get(path.get(3));
@@ -221,6 +247,32 @@ public final class SimDirectory {
             .values()
             .forEach(f -> list.add(f.json(url, user.id)));
         return ok(list);
+      }
+      if (method.equals("POST") && path.size() == 6 && path.get(4).equals("lifecycle")) {
+        if (!scopes.contains("okta.users.manage")) {
+          return insufficientScope("okta.users.manage", requestId);
+        }
+        return lifecycle(url, path.get(3), path.get(5), requestId);
+      }
+      if (method.equals("DELETE") && path.size() == 6 && path.get(4).equals("factors")) {
+        if (!scopes.contains("okta.users.manage")) {
+          return insufficientScope("okta.users.manage", requestId);
+        }
+        return deleteFactor(path.get(3), path.get(5), requestId);
+      }
+      if (method.equals("DELETE") && path.size() == 5 && path.get(4).equals("sessions")) {
+        if (!scopes.contains("okta.users.manage")) {
+          return insufficientScope("okta.users.manage", requestId);
+        }
+        SimUser user = users.get(path.get(3));
+        if (user == null) {
+          return notFound("User", path.get(3), requestId);
+        }
+        if (user.privileged) {
+          return SimulatedOkta.oktaError(403, "E0000006", PERMISSION, requestId);
+        }
+        sessionRevocations.add(user.id + "?" + (url.query() == null ? "" : url.query()));
+        return noContent();
       }
       if (method.equals("GET") && path.size() == 5 && path.get(4).equals("groups")) {
         SimUser user = users.get(path.get(3));
@@ -237,6 +289,115 @@ public final class SimDirectory {
       }
     }
     return endpointMissing(requestId);
+  }
+
+  private static final String PERMISSION =
+      "You do not have permission to perform the requested action";
+  private static final Set<String> PASSWORD_STATUSES =
+      Set.of("ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT");
+  private static final Set<String> MFA_STATUSES =
+      Set.of("ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "PROVISIONED");
+
+  private MockResponse lifecycle(
+      HttpUrl url, String idOrLogin, String operation, String requestId) {
+    SimUser user = lookup(idOrLogin);
+    if (user == null) {
+      return notFound("User", idOrLogin, requestId);
+    }
+    if (user.privileged) {
+      // A Help Desk Administrator cannot act on a user holding a higher admin role.
+      return SimulatedOkta.oktaError(403, "E0000006", PERMISSION, requestId);
+    }
+    switch (operation) {
+      case "reset_password" -> {
+        String sendEmail = url.queryParameter("sendEmail");
+        if (sendEmail == null) {
+          return SimulatedOkta.oktaError(
+              400, "E0000028", "The request is missing a required parameter: sendEmail", requestId);
+        }
+        if (!PASSWORD_STATUSES.contains(user.status)) {
+          return wrongStatus(requestId);
+        }
+        change(user, "RECOVERY");
+        lifecycleCalls.add(operation);
+        if (Boolean.parseBoolean(sendEmail)) {
+          return ok(Map.of());
+        }
+        return ok(
+            Map.of(
+                "resetPasswordUrl", base(url) + "/reset_password/" + "drp" + user.id + counter++));
+      }
+      case "expire_password_with_temp_password" -> {
+        if (!PASSWORD_STATUSES.contains(user.status)) {
+          return wrongStatus(requestId);
+        }
+        change(user, "PASSWORD_EXPIRED");
+        lifecycleCalls.add(operation);
+        return ok(Map.of("tempPassword", "Tmp-" + user.id + "-" + counter++));
+      }
+      case "expire_password" -> {
+        if (!PASSWORD_STATUSES.contains(user.status)) {
+          return wrongStatus(requestId);
+        }
+        change(user, "PASSWORD_EXPIRED");
+        lifecycleCalls.add(operation);
+        return ok(userJson(user, url));
+      }
+      case "reset_factors" -> {
+        if (!MFA_STATUSES.contains(user.status)) {
+          return wrongStatus(requestId);
+        }
+        factors.remove(user.id);
+        lifecycleCalls.add(operation);
+        return new MockResponse.Builder().code(200).build();
+      }
+      case "unlock" -> {
+        if (!user.status.equals("LOCKED_OUT")) {
+          return SimulatedOkta.oktaError(
+              403, "E0000032", "Unlock is not allowed for this user.", requestId);
+        }
+        change(user, "ACTIVE");
+        lifecycleCalls.add(operation);
+        return new MockResponse.Builder().code(200).build();
+      }
+      default -> {
+        return endpointMissing(requestId);
+      }
+    }
+  }
+
+  private MockResponse deleteFactor(String userId, String factorId, String requestId) {
+    SimUser user = users.get(userId);
+    if (user == null) {
+      return notFound("User", userId, requestId);
+    }
+    if (user.privileged) {
+      return SimulatedOkta.oktaError(403, "E0000006", PERMISSION, requestId);
+    }
+    if (user.status.equals("DEPROVISIONED")) {
+      return wrongStatus(requestId);
+    }
+    Map<String, SimFactor> enrolled = factors.getOrDefault(userId, Map.of());
+    if (!enrolled.containsKey(factorId)) {
+      return notFound("Factor", factorId, requestId);
+    }
+    enrolled.remove(factorId);
+    lifecycleCalls.add("delete_factor");
+    return noContent();
+  }
+
+  private void change(SimUser user, String status) {
+    user.status = status;
+    user.lastUpdated = user.lastUpdated.plusSeconds(1);
+  }
+
+  private static MockResponse wrongStatus(String requestId) {
+    return SimulatedOkta.oktaError(
+        403, "E0000038", "This operation is not allowed in the user's current status.", requestId);
+  }
+
+  private static MockResponse noContent() {
+    return new MockResponse.Builder().code(204).build();
   }
 
   private MockResponse groupMembers(HttpUrl url, String groupId, String requestId) {
@@ -367,6 +528,31 @@ public final class SimDirectory {
     json.put(
         "_links", Map.of("self", Map.of("href", base(requestUrl) + "/api/v1/users/" + user.id)));
     return json;
+  }
+
+  /** The links Okta shows on a single user: the operations its status allows. */
+  private Map<String, Object> links(SimUser user, HttpUrl requestUrl) {
+    String self = base(requestUrl) + "/api/v1/users/" + user.id;
+    Map<String, Object> links = new LinkedHashMap<>();
+    links.put("self", Map.of("href", self));
+    if (!user.privileged) {
+      if (PASSWORD_STATUSES.contains(user.status)) {
+        links.put("resetPassword", post(self + "/lifecycle/reset_password"));
+        links.put("expirePassword", post(self + "/lifecycle/expire_password"));
+      }
+      if (MFA_STATUSES.contains(user.status)
+          && !factors.getOrDefault(user.id, Map.of()).isEmpty()) {
+        links.put("resetFactors", post(self + "/lifecycle/reset_factors"));
+      }
+      if (user.status.equals("LOCKED_OUT")) {
+        links.put("unlock", post(self + "/lifecycle/unlock"));
+      }
+    }
+    return links;
+  }
+
+  private static Map<String, Object> post(String href) {
+    return Map.of("href", href, "method", "POST");
   }
 
   private Map<String, Object> groupJson(Group group, HttpUrl requestUrl) {

@@ -79,6 +79,7 @@ public final class SimulatedOkta implements AutoCloseable {
   private String resourceNonce;
   private boolean challengeNextApiCall;
 
+  private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final AtomicInteger requestIds = new AtomicInteger();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -188,6 +189,50 @@ public final class SimulatedOkta implements AutoCloseable {
     }
   }
 
+  /** A one-shot fault for the next API request matching a method and a path suffix. */
+  private record Fault(
+      String method,
+      String pathSuffix,
+      MockResponse response,
+      boolean applyChange,
+      Duration delay) {}
+
+  private Fault takeFault(RecordedRequest request) {
+    for (Fault fault : faults) {
+      if (fault.method().equals(request.getMethod())
+          && request.getUrl().encodedPath().endsWith(fault.pathSuffix())
+          && faults.remove(fault)) {
+        return fault;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Answers the next API request with this method and path suffix with the given response, without
+   * authenticating or processing it: for outages and odd answers.
+   *
+   * @param method the HTTP method
+   * @param pathSuffix the end of the encoded path, such as {@code /lifecycle/unlock}
+   * @param response the answer
+   */
+  public void respondOnce(String method, String pathSuffix, MockResponse response) {
+    faults.add(new Fault(method, pathSuffix, response, false, Duration.ZERO));
+  }
+
+  /**
+   * Processes the next API request with this method and path suffix as usual, so its change
+   * happens, but holds the answer back for {@code delay}: a client with a shorter read timeout
+   * cannot know the outcome.
+   *
+   * @param method the HTTP method
+   * @param pathSuffix the end of the encoded path
+   * @param delay how long the answer is held back
+   */
+  public void loseNextAnswer(String method, String pathSuffix, Duration delay) {
+    faults.add(new Fault(method, pathSuffix, null, true, delay));
+  }
+
   /** Revokes every token issued so far: API calls with them get 401 invalid_token. */
   public void revokeIssuedTokens() {
     synchronized (lock) {
@@ -243,7 +288,21 @@ public final class SimulatedOkta implements AutoCloseable {
         tokenRequests.incrementAndGet();
         response = token(request);
       } else if (request.getUrl().encodedPath().startsWith("/api/v1/")) {
-        response = api(request, requestId);
+        Fault fault = takeFault(request);
+        if (fault != null && !fault.applyChange()) {
+          response = fault.response();
+        } else {
+          response = api(request, requestId);
+          if (fault != null) {
+            // Okta acted, but the answer never arrives in time.
+            response =
+                response
+                    .newBuilder()
+                    .headersDelay(
+                        fault.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .build();
+          }
+        }
       } else {
         response = oktaError(404, "E0000022", "The endpoint does not exist.", requestId);
       }
