@@ -56,6 +56,11 @@ public final class OktaClient implements AutoCloseable {
     return new Builder();
   }
 
+  /** The token source and authorizing transport behind this client, for this package's services. */
+  OktaConnection connection() {
+    return connection;
+  }
+
   /** Releases the HTTP client's threads and connections if this client created it. */
   @Override
   public void close() {
