@@ -345,6 +345,11 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
     return new DryRun(user, operation, options, requests, available);
   }
 
+  /** The token source and authorizing transport behind this client, for this package's tests. */
+  OktaConnection connection() {
+    return connection;
+  }
+
   /** Releases the HTTP client's threads and connections if this client created it. */
   @Override
   public void close() {

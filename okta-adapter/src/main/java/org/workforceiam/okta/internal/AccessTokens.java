@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -57,6 +58,12 @@ public final class AccessTokens {
   private final Object lock = new Object();
   private volatile @Nullable AccessToken current;
 
+  /** Counts finished fetches, so a caller can tell that one finished while it waited. */
+  private final AtomicLong fetches = new AtomicLong();
+
+  /** Why the last fetch failed, or null if it succeeded. Guarded by {@link #lock}. */
+  private @Nullable RuntimeException lastFailure;
+
   AccessTokens(
       Transport transport,
       HttpUrl orgUrl,
@@ -84,11 +91,13 @@ public final class AccessTokens {
 
   /**
    * Returns a token that is valid for at least {@link #REFRESH_MARGIN}, fetching one if needed.
+   * Callers that wait while a fetch fails get that fetch's exception; later callers try again.
    *
    * @return the token
    * @throws IamException when Okta refuses or cannot be reached
    */
   public AccessToken get() {
+    long fetchesSeen = fetches.get();
     AccessToken token = current;
     if (token != null && isFresh(token)) {
       return token;
@@ -98,9 +107,23 @@ public final class AccessTokens {
       if (token != null && isFresh(token)) {
         return token;
       }
-      AccessToken fetched = fetch();
-      current = fetched;
-      return fetched;
+      RuntimeException failure = lastFailure;
+      if (failure != null && fetches.get() != fetchesSeen) {
+        // A fetch failed while this caller waited for it: share its failure rather than ask again,
+        // so N waiting threads cost one token request, not N in a row (each after a timeout).
+        throw failure;
+      }
+      try {
+        AccessToken fetched = fetch();
+        current = fetched;
+        lastFailure = null;
+        return fetched;
+      } catch (RuntimeException e) {
+        lastFailure = e;
+        throw e;
+      } finally {
+        fetches.incrementAndGet();
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.workforceiam.okta.internal;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -14,12 +15,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Two answers are handled here, each at most once per request: a DPoP nonce challenge from the
  * resource server ({@code WWW-Authenticate: DPoP error="use_dpop_nonce"} with a {@code DPoP-Nonce}
- * header) is retried with the new nonce; any other 401 means Okta no longer accepts the token, so
- * it is refreshed and the request retried. A second 401 is returned to the caller, which reports an
- * authentication failure. Retrying after a 401 is safe for every request: Okta refused it before
- * acting on it.
+ * header) is retried with the new nonce; a 401 that says Okta no longer accepts the token ({@code
+ * error="invalid_token"} or {@code E0000011}) refreshes it and retries the request. Any other 401,
+ * and a second one, is returned to the caller, which reports an authentication failure. Retrying
+ * after a 401 is safe for every request: Okta refused it before acting on it.
  */
 final class AuthInterceptor implements Interceptor {
+  /** Okta's error bodies are a few hundred bytes; a larger body is not one. */
+  private static final long ERROR_BODY_PEEK_LIMIT = 16 * 1024;
+
   private final AccessTokens tokens;
 
   AuthInterceptor(AccessTokens tokens) {
@@ -43,7 +47,10 @@ final class AuthInterceptor implements Interceptor {
           continue;
         }
       }
-      if (response.code() == 401 && !refreshed && !isNonceChallenge(response)) {
+      if (response.code() == 401
+          && !refreshed
+          && !isNonceChallenge(response)
+          && isInvalidToken(response)) {
         refreshed = true;
         response.close();
         tokens.invalidate(token);
@@ -65,6 +72,28 @@ final class AuthInterceptor implements Interceptor {
       authorized.removeHeader("DPoP");
     }
     return authorized.build();
+  }
+
+  /**
+   * Whether a 401 says the access token is no longer accepted: an RFC 6750 {@code invalid_token}
+   * challenge, or Okta's {@code E0000011} ("Invalid token provided"). Okta answers 401 for other
+   * reasons too, such as {@code E0000015} (a feature that is not enabled), which a new token cannot
+   * fix.
+   */
+  static boolean isInvalidToken(Response response) throws IOException {
+    for (String challenge : response.headers("WWW-Authenticate")) {
+      if (challenge.replace(" ", "").contains("error=\"invalid_token\"")) {
+        return true;
+      }
+    }
+    // Peeked, not read: the caller still gets the whole body, with Okta's error in it.
+    String body = response.peekBody(ERROR_BODY_PEEK_LIMIT).string();
+    try {
+      Map<String, Object> error = Json.OBJECT.fromJson(body);
+      return error != null && "E0000011".equals(error.get("errorCode"));
+    } catch (IOException | RuntimeException notOktasErrorJson) {
+      return false;
+    }
   }
 
   static boolean isNonceChallenge(Response response) {

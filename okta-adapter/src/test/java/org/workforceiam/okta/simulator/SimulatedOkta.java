@@ -79,7 +79,7 @@ public final class SimulatedOkta implements AutoCloseable {
   private String resourceNonce;
   private boolean challengeNextApiCall;
 
-  private final List<Fault> faults = new CopyOnWriteArrayList<>();
+  private final List<Fault> faults = new ArrayList<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final AtomicInteger requestIds = new AtomicInteger();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -198,14 +198,16 @@ public final class SimulatedOkta implements AutoCloseable {
       Duration delay) {}
 
   private Fault takeFault(RecordedRequest request) {
-    for (Fault fault : faults) {
-      if (fault.method().equals(request.getMethod())
-          && request.getUrl().encodedPath().endsWith(fault.pathSuffix())
-          && faults.remove(fault)) {
-        return fault;
+    synchronized (faults) {
+      for (int i = 0; i < faults.size(); i++) {
+        Fault fault = faults.get(i);
+        if (fault.method().equals(request.getMethod())
+            && request.getUrl().encodedPath().endsWith(fault.pathSuffix())) {
+          return faults.remove(i);
+        }
       }
+      return null;
     }
-    return null;
   }
 
   /**
@@ -217,7 +219,9 @@ public final class SimulatedOkta implements AutoCloseable {
    * @param response the answer
    */
   public void respondOnce(String method, String pathSuffix, MockResponse response) {
-    faults.add(new Fault(method, pathSuffix, response, false, Duration.ZERO));
+    synchronized (faults) {
+      faults.add(new Fault(method, pathSuffix, response, false, Duration.ZERO));
+    }
   }
 
   /**
@@ -230,7 +234,9 @@ public final class SimulatedOkta implements AutoCloseable {
    * @param delay how long the answer is held back
    */
   public void loseNextAnswer(String method, String pathSuffix, Duration delay) {
-    faults.add(new Fault(method, pathSuffix, null, true, delay));
+    synchronized (faults) {
+      faults.add(new Fault(method, pathSuffix, null, true, delay));
+    }
   }
 
   /** Revokes every token issued so far: API calls with them get 401 invalid_token. */
