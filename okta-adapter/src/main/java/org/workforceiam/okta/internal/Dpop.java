@@ -99,8 +99,10 @@ public final class Dpop {
   /**
    * The {@code htu} of a request: scheme, host, port and path, without query or fragment, with the
    * path percent-decoded the way Okta compares it, so logins such as {@code a+b@example.com} match.
-   * Only characters that may not stand in a URI as they are (space, quotes, {@code #}, {@code ?},
-   * {@code %}, controls and non-ASCII) are encoded again.
+   * As in Okta's own Java SDK, which was checked against live orgs, only the characters that would
+   * change the meaning of the URI are encoded again: {@code %}, space, {@code "}, {@code #}, {@code
+   * ?}, {@code /} inside a segment, and control characters. Everything else, non-ASCII included,
+   * stays as it is.
    */
   static String htu(HttpUrl url) {
     StringBuilder htu = new StringBuilder();
@@ -121,7 +123,7 @@ public final class Dpop {
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
     for (byte b : bytes) {
       int c = b & 0xff;
-      boolean plain = c > 0x20 && c < 0x7f && "\"#%?<>`^{}|\\/".indexOf(c) < 0 && c != ' ';
+      boolean plain = c > 0x20 && c != 0x7f && "\"#%?/".indexOf(c) < 0;
       if (plain) {
         out.write(c);
       } else {
@@ -129,7 +131,7 @@ public final class Dpop {
         out.writeBytes(hex.getBytes(StandardCharsets.US_ASCII));
       }
     }
-    return out.toString(StandardCharsets.US_ASCII);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** base64url(SHA-256(ASCII(token))), without padding. */

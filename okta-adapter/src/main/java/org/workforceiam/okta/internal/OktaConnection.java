@@ -116,8 +116,14 @@ public final class OktaConnection implements AutoCloseable {
     HttpLogInterceptor log = new HttpLogInterceptor(logging);
     RateLimitPacer pacer = new RateLimitPacer(clock);
     // OkHttp's silent retries are off: the retry policy alone decides what is sent again.
+    // Redirects are not followed: one would carry the assertion or the token to another URL.
     OkHttpClient tokenClient =
-        base.newBuilder().retryOnConnectionFailure(false).addNetworkInterceptor(log).build();
+        base.newBuilder()
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .addNetworkInterceptor(log)
+            .build();
     Dpop dpop = dpopMode == DpopMode.OFF ? null : new Dpop(clock);
     this.tokens =
         new AccessTokens(
@@ -132,6 +138,8 @@ public final class OktaConnection implements AutoCloseable {
     this.apiClient =
         base.newBuilder()
             .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
             .addInterceptor(new AuthInterceptor(tokens))
             .addNetworkInterceptor(log)
             .build();

@@ -254,6 +254,12 @@ class AuthenticationTest {
   }
 
   @Test
+  void htuKeepsNonAsciiLoginsDecodedAsOktaComparesThem() {
+    var url = okhttp3.HttpUrl.get("https://acme.okta.com/api/v1/users/jos%C3%A9@ex%C3%A4mple.com");
+    assertThat(Dpop.htu(url)).isEqualTo("https://acme.okta.com/api/v1/users/josé@exämple.com");
+  }
+
+  @Test
   void htuOfAnEncodedSlashStaysEncoded() {
     var url = okhttp3.HttpUrl.get("https://acme.okta.com/api/v1/users/a%2Fb%20c?x=1#f");
     assertThat(Dpop.htu(url)).isEqualTo("https://acme.okta.com/api/v1/users/a%2Fb%20c");

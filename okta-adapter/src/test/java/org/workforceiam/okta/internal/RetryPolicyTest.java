@@ -389,6 +389,28 @@ class RetryPolicyTest {
   }
 
   @Test
+  void redirectsAreNeverFollowedSoNoCredentialLeavesForAnotherUrl() throws Exception {
+    try (mockwebserver3.MockWebServer elsewhere = new mockwebserver3.MockWebServer()) {
+      elsewhere.start(InetAddress.getLoopbackAddress(), 0);
+      okta.nextTokenResponse(
+          new MockResponse.Builder()
+              .code(307)
+              .setHeader("Location", elsewhere.url("/oauth2/v1/token").toString())
+              .build());
+      assertThatThrownBy(() -> connection.tokens().get())
+          .isInstanceOf(org.workforceiam.core.AuthenticationFailedException.class)
+          .hasMessageContaining("HTTP 307");
+      okta.enqueue(
+          new MockResponse.Builder()
+              .code(308)
+              .setHeader("Location", elsewhere.url("/api/v1/users/00u1").toString())
+              .build());
+      assertThatThrownBy(this::findUser).isInstanceOf(org.workforceiam.core.IamException.class);
+      assertThat(elsewhere.getRequestCount()).isZero();
+    }
+  }
+
+  @Test
   void everyRetriedTokenRequestIsSignedAfresh() throws Exception {
     okta.nextTokenResponse(json(503, "{\"errorCode\":\"E0000010\"}"));
     connection.tokens().get();
