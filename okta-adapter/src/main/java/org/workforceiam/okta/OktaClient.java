@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
@@ -19,6 +20,7 @@ import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.MfaResetResult;
 import org.workforceiam.core.NotFoundException;
@@ -34,6 +36,7 @@ import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.SessionRevocationResult;
 import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
+import org.workforceiam.okta.internal.AccessToken;
 import org.workforceiam.okta.internal.OktaConnection;
 import org.workforceiam.okta.internal.OktaDirectory;
 import org.workforceiam.okta.internal.OktaIds;
@@ -174,6 +177,55 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
   @Override
   public boolean isMember(UserId user, GroupId group) {
     return directory.isMember(user, group);
+  }
+
+  // ------------------------------------------------------------------ connection check
+
+  /**
+   * Tests the connection as an admin does after setting the app up: gets a token, compares the
+   * scopes Okta granted with those requested, reads the configured group and its first page. Never
+   * throws for what it finds; problems are collected in the result.
+   *
+   * @return what was found
+   */
+  public ConnectionCheck check() {
+    List<IamException> problems = new ArrayList<>();
+    List<String> requested = connection.tokens().requestedScopes();
+    String org = connection.orgUrl().toString().replaceAll("/$", "");
+    AccessToken token;
+    try {
+      token = connection.tokens().get();
+    } catch (IamException e) {
+      problems.add(e);
+      return new ConnectionCheck(
+          org, Optional.empty(), requested, List.of(), group, false, OptionalInt.empty(), problems);
+    }
+    List<String> granted = List.copyOf(token.grantedScopes());
+    List<String> missing = requested.stream().filter(s -> !granted.contains(s)).toList();
+    if (!missing.isEmpty()) {
+      problems.add(
+          new PermissionDeniedException(
+              PermissionDeniedException.Reason.MISSING_GRANT,
+              "Okta granted "
+                  + granted
+                  + " but not "
+                  + missing
+                  + "; grant them to the app in the Admin Console under its Okta API Scopes",
+              ErrorDetails.none()));
+    }
+    boolean readable = false;
+    OptionalInt firstPage = OptionalInt.empty();
+    if (group.isPresent()) {
+      try {
+        directory.groupName(group.get());
+        readable = true;
+        firstPage = OptionalInt.of(directory.membersPage(group.get()).items().size());
+      } catch (IamException e) {
+        problems.add(e);
+      }
+    }
+    return new ConnectionCheck(
+        org, Optional.of(token.scheme()), requested, granted, group, readable, firstPage, problems);
   }
 
   // ------------------------------------------------------------------ ResetService

@@ -142,6 +142,15 @@ public final class AccessTokens {
     }
   }
 
+  /**
+   * Returns the scopes this client asks for.
+   *
+   * @return the scopes, in the configured order
+   */
+  public List<String> requestedScopes() {
+    return scopes;
+  }
+
   /** The DPoP state, when DPoP is not off. */
   @Nullable Dpop dpop() {
     return dpop;

@@ -249,6 +249,34 @@ public final class OktaDirectory implements IamDirectory {
         .encodedPath();
   }
 
+  /**
+   * Reads a group with {@code GET /api/v1/groups/{groupId}}.
+   *
+   * @param group the group
+   * @return the group's name
+   * @throws org.workforceiam.core.NotFoundException when the group does not exist or the app may
+   *     not see it
+   */
+  public String groupName(GroupId group) {
+    OktaIds.requireGroup(group);
+    HttpUrl url =
+        orgUrl.newBuilder().addPathSegments("api/v1/groups").addPathSegment(group.value()).build();
+    try (Response response = api.execute(() -> get(url, null), Transport.Safety.REPEATABLE)) {
+      if (!response.isSuccessful()) {
+        throw OktaErrors.fromResponse(response, "reading group " + group);
+      }
+      Map<String, Object> body =
+          decode(
+              url,
+              response,
+              reader -> Objects.requireNonNullElse(Json.OBJECT.fromJson(reader), Map.of()));
+      return body.get("profile") instanceof Map<?, ?> profile
+              && profile.get("name") instanceof String name
+          ? name
+          : group.value();
+    }
+  }
+
   // ------------------------------------------------------------------ users
 
   @Override

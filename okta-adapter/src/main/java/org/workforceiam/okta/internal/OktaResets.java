@@ -319,10 +319,11 @@ public final class OktaResets implements ResetService {
 
   private static Map<String, Object> readBody(Response response, String what) {
     try {
-      JsonReader reader = JsonReader.of(response.body().source());
-      if (reader.peek() == JsonReader.Token.END_DOCUMENT) {
+      if (response.body().source().exhausted()) {
+        // reset_factors and unlock answer 200 with no body at all.
         return Map.of();
       }
+      JsonReader reader = JsonReader.of(response.body().source());
       Object value = reader.readJsonValue();
       if (value instanceof Map<?, ?> map) {
         @SuppressWarnings("unchecked")

@@ -872,6 +872,26 @@ public final class SimulatedOkta implements AutoCloseable {
     }
 
     /**
+     * Registers a public key given as JWK JSON, exactly as an admin pastes it into the app's Public
+     * keys in Okta; its {@code kid} is the key's id.
+     *
+     * @param json the public JWK
+     * @return this
+     */
+    public Builder publicJwk(String json) {
+      try {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> jwk = (Map<String, Object>) JSON.fromJson(json);
+        if (jwk == null || jwk.containsKey("d")) {
+          throw new IllegalArgumentException("not a public JWK");
+        }
+        return publicKey(Jose.publicKey(jwk), (String) jwk.get("kid"));
+      } catch (IOException | Jose.MalformedJwsException e) {
+        throw new IllegalArgumentException("not a usable public JWK: " + e.getMessage(), e);
+      }
+    }
+
+    /**
      * Sets whether the app requires DPoP (Okta's default for new API Services apps).
      *
      * @param requireDpop whether DPoP is required
