@@ -11,7 +11,6 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Capabilities;
 import org.workforceiam.core.Employee;
@@ -314,13 +313,11 @@ public final class OktaResets implements ResetService {
 
   private static Map<String, Object> readBody(Response response, String what) {
     try {
-      BufferedSource source = response.body().source();
-      if (source.exhausted()) {
-        // reset_factors and unlock answer 200 with no body, the DELETEs 204: JSON has no empty
-        // document, so this is checked before the reader sees it.
+      if (response.body().source().exhausted()) {
+        // reset_factors and unlock answer 200 with no body at all.
         return Map.of();
       }
-      JsonReader reader = JsonReader.of(source);
+      JsonReader reader = JsonReader.of(response.body().source());
       Object value = reader.readJsonValue();
       if (value instanceof Map<?, ?> map) {
         @SuppressWarnings("unchecked")
