@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.MfaResetResult;
@@ -27,6 +28,7 @@ import org.workforceiam.core.PasswordResetResult;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.SessionRevocationResult;
 import org.workforceiam.core.UnlockResult;
+import org.workforceiam.core.UserId;
 
 /**
  * Each reset operation of the Okta client sends exactly the request Okta documents, returns what
@@ -241,6 +243,18 @@ class OktaResetRequestsTest {
     assertThat(result.devicesForgotten()).isEqualTo(revocation.forgetDevices());
     assertThat(result.requestId()).contains(org.lastChangeRequestId());
     assertThat(org.sim.directory().sessionRevocations()).hasSize(1);
+  }
+
+  // ------------------------------------------------------------------ who is changed
+
+  @Test
+  void aLoginIsResolvedToTheUsersIdWithOneLookupAndTheResetUsesTheId() {
+    UserId resolved = okta.find("ada@example.com").map(Employee::id).orElseThrow();
+
+    assertThat(org.apiRequests()).containsExactly("GET /api/v1/users/ada@example.com");
+    okta.resetPassword(resolved, PasswordReset.expire());
+    assertThat(org.changeRequests())
+        .containsExactly("POST /api/v1/users/00u1Ada/lifecycle/expire_password");
   }
 
   // ------------------------------------------------------------------ capabilities
