@@ -78,13 +78,16 @@ class OktaSpecContractTest {
 
     List<String> unknown = new ArrayList<>();
     Set<String> covered = new TreeSet<>();
+    Set<String> coveredWithQuery = new TreeSet<>();
     for (SpecRecorder.Request request : recorded) {
       Spec spec = request.path().equals("/oauth2/v1/token") ? oauth : management;
       Optional<String> problem = spec.check(request);
       if (problem.isPresent()) {
         unknown.add(problem.get());
       } else {
-        covered.add(request.method() + " " + spec.template(request).orElse("?"));
+        String operation = request.method() + " " + spec.template(request).orElse("?");
+        covered.add(operation);
+        coveredWithQuery.add(operation + " " + request.queryParameters());
       }
     }
     assertThat(unknown).as("requests not in Okta's spec").isEmpty();
@@ -96,7 +99,22 @@ class OktaSpecContractTest {
             "GET /api/v1/users",
             "GET /api/v1/users/{userId}/factors",
             "GET /api/v1/users/{id}/groups",
+            "POST /api/v1/users/{id}/lifecycle/reset_password",
+            "POST /api/v1/users/{id}/lifecycle/expire_password_with_temp_password",
+            "POST /api/v1/users/{id}/lifecycle/expire_password",
+            "POST /api/v1/users/{id}/lifecycle/reset_factors",
+            "DELETE /api/v1/users/{userId}/factors/{factorId}",
+            "POST /api/v1/users/{id}/lifecycle/unlock",
+            "DELETE /api/v1/users/{userId}/sessions",
             "POST /oauth2/v1/token");
+    assertThat(coveredWithQuery)
+        .as("every query parameter a reset can send was checked against the spec")
+        .contains(
+            "POST /api/v1/users/{id}/lifecycle/reset_password [revokeSessions, sendEmail]",
+            "POST /api/v1/users/{id}/lifecycle/expire_password_with_temp_password"
+                + " [revokeSessions]",
+            "DELETE /api/v1/users/{userId}/factors/{factorId} [removeRecoveryEnrollment]",
+            "DELETE /api/v1/users/{userId}/sessions [forgetDevices, oauthTokens]");
   }
 
   @Test

@@ -2,14 +2,21 @@ package org.workforceiam.okta;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
+import org.workforceiam.core.MfaReset;
+import org.workforceiam.core.PasswordReset;
+import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.SimDirectory;
 import org.workforceiam.okta.simulator.SimFactor;
 import org.workforceiam.okta.simulator.SimUser;
 import org.workforceiam.okta.simulator.SimulatedOkta;
 
-/** A session that makes every kind of call the adapter has, against the simulated Okta. */
+/**
+ * A session that makes every kind of call the adapter has, reads and resets, with every query
+ * parameter it can send, against the simulated Okta.
+ */
 final class SpecWorkload {
   private SpecWorkload() {}
 
@@ -26,9 +33,17 @@ final class SpecWorkload {
                     .profile("email", "ada@example.com"))
             .user(
                 SimUser.of("00u2", "bob@example.com", "ACTIVE").profile("email", "bob@example.com"))
+            .user(SimUser.of("00u3", "carol@example.com", "ACTIVE"))
+            .user(SimUser.of("00u4", "dave@example.com", "ACTIVE"))
+            .user(SimUser.of("00u5", "eve@example.com", "ACTIVE"))
             .member("00gSpec1", "00u1")
             .member("00gSpec1", "00u2")
-            .factor("00u1", new SimFactor("sms1", "sms", "OKTA", "ACTIVE"));
+            .member("00gSpec1", "00u3")
+            .member("00gSpec1", "00u4")
+            .member("00gSpec1", "00u5")
+            .factor("00u1", new SimFactor("sms1", "sms", "OKTA", "ACTIVE"))
+            .factor("00u3", new SimFactor("sms3", "sms", "OKTA", "ACTIVE"))
+            .factor("00u3", new SimFactor("opf3", "push", "OKTA", "ACTIVE"));
     try (SimulatedOkta sim =
             SimulatedOkta.builder()
                 .clientId("0oaSpec")
@@ -46,8 +61,8 @@ final class SpecWorkload {
                 .build()) {
       GroupId group = GroupId.of("00gSpec1");
       long members = okta.members(group).count();
-      if (members != 2) {
-        throw new AssertionError("expected 2 members, got " + members);
+      if (members != 5) {
+        throw new AssertionError("expected 5 members, got " + members);
       }
       okta.findById(UserId.of("00u1"));
       okta.findByLogin("ada@example.com");
@@ -55,6 +70,24 @@ final class SpecWorkload {
       okta.find("nobody@example.com");
       okta.factors(UserId.of("00u1"));
       okta.isMember(UserId.of("00u1"), group);
+
+      // Every reset call, with every query parameter the adapter can send.
+      okta.dryRunUnlock(UserId.of("00u1"));
+      okta.unlock(UserId.of("00u1"));
+      okta.resetPassword(UserId.of("00u2"), PasswordReset.link().withRevokeSessions(true));
+      okta.resetPassword(UserId.of("00u2"), PasswordReset.expire().withRevokeSessions(true));
+      okta.resetPassword(UserId.of("00u4"), PasswordReset.emailedLink());
+      okta.resetPassword(
+          UserId.of("00u5"), PasswordReset.temporaryPassword().withRevokeSessions(true));
+      okta.resetMfa(
+          UserId.of("00u3"),
+          MfaReset.factor(FactorId.of("sms3")).withRemoveRecoveryEnrollment(true));
+      okta.resetMfa(UserId.of("00u3"), MfaReset.factor(FactorId.of("opf3")));
+      okta.resetMfa(UserId.of("00u1"), MfaReset.allFactors());
+      okta.revokeSessions(
+          UserId.of("00u4"),
+          SessionRevocation.sessionsOnly().withOauthTokens(true).withForgetDevices(true));
+      okta.revokeSessions(UserId.of("00u5"), SessionRevocation.sessionsOnly());
     }
   }
 }

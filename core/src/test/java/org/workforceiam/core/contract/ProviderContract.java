@@ -67,7 +67,9 @@ public abstract class ProviderContract {
     IamDirectory directory();
 
     /**
-     * Returns the reset service, not wrapped in a group guard.
+     * Returns the reset service. It may be wrapped in a group guard only for {@link
+     * ContractData#EMPLOYEES}, the group that holds every user the contract changes (the Okta
+     * client is guarded so), and in nothing else that refuses a change.
      *
      * @return the reset service
      */

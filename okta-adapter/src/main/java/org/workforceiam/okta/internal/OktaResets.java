@@ -12,7 +12,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.core.AuthenticationFailedException;
 import org.workforceiam.core.Capabilities;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
@@ -22,16 +21,11 @@ import org.workforceiam.core.IamException;
 import org.workforceiam.core.InvalidStateException;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.MfaResetResult;
-import org.workforceiam.core.NotFoundException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.OutcomeUnknownException;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.SessionRevocation;
@@ -352,33 +346,23 @@ public final class OktaResets implements ResetService {
     if (reply.requestId().isPresent()) {
       details = details.withRequestId(reply.requestId().get());
     }
-    throw new ProtocolViolationException(
+    // Not a plain failure: Okta acted (2xx), only the secret is lost. Like an answer that cannot be
+    // read, this must not be audited or counted as "nothing changed".
+    throw new OutcomeUnknownException(
         "Okta's answer lacks "
             + field
             + "; the change was made, so check the user before repeating it",
-        details);
+        details,
+        null);
   }
 
-  /** An error raised after part of a two-step change succeeded, saying so. */
+  /**
+   * An error raised after the first step of a two-step change succeeded, saying so. Never a refusal
+   * or a plain failure, whatever the second step's error: those promise that nothing changed, and
+   * the audit and bulk outcomes would say so. The second step's error is the cause.
+   */
   private static IamException afterPartialChange(IamException e, String prefix) {
-    String summary = prefix + ": " + e.summary();
-    ErrorDetails details = e.details();
-    if (e instanceof PermissionDeniedException denied) {
-      return new PermissionDeniedException(denied.reason(), summary, details, e);
-    }
-    if (e instanceof NotFoundException) {
-      return new NotFoundException(summary, details, e);
-    }
-    if (e instanceof RateLimitedException limited) {
-      return new RateLimitedException(limited.retryAfter().orElse(null), summary, details, e);
-    }
-    if (e instanceof AuthenticationFailedException) {
-      return new AuthenticationFailedException(summary, details, e);
-    }
-    if (e instanceof ProviderUnavailableException) {
-      return new ProviderUnavailableException(summary, details, e);
-    }
-    return new OutcomeUnknownException(summary, details, e);
+    return new OutcomeUnknownException(prefix + ": " + e.summary(), e.details(), e);
   }
 
   private HttpUrl.Builder lifecycle(UserId user, String operation) {

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand, shared by a client and the simulated Okta so nothing sleeps. */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+  private final AtomicReference<Instant> now;
 
   /**
    * Creates a clock at an instant.
@@ -16,21 +17,22 @@ public final class MutableClock extends Clock {
    * @param start the first instant
    */
   public MutableClock(Instant start) {
-    this.now = start;
+    this.now = new AtomicReference<>(start);
   }
 
   /**
-   * Moves the clock forward.
+   * Moves the clock forward; atomic, so threads that wait at the same time (a bulk run's workers)
+   * never move it back.
    *
    * @param duration how far
    */
   public void advance(Duration duration) {
-    now = now.plus(duration);
+    now.updateAndGet(instant -> instant.plus(duration));
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return now.get();
   }
 
   @Override

@@ -797,6 +797,7 @@ public final class SimulatedOkta implements AutoCloseable {
    * @param body the request body as text
    * @param status the status of the answer
    * @param responseNonce the {@code DPoP-Nonce} header of the answer, or null
+   * @param requestId the {@code X-Okta-Request-Id} the answer carried
    */
   public record Call(
       String method,
@@ -805,7 +806,8 @@ public final class SimulatedOkta implements AutoCloseable {
       Headers headers,
       String body,
       int status,
-      String responseNonce) {
+      String responseNonce,
+      String requestId) {
     Call(RecordedRequest request, MockResponse response) {
       this(
           request.getMethod(),
@@ -814,7 +816,17 @@ public final class SimulatedOkta implements AutoCloseable {
           request.getHeaders(),
           request.getBody() == null ? "" : request.getBody().utf8(),
           response.getCode(),
-          response.getHeaders().get("DPoP-Nonce"));
+          response.getHeaders().get("DPoP-Nonce"),
+          response.getHeaders().get("X-Okta-Request-Id"));
+    }
+
+    /**
+     * Returns the method and the path with its query, as {@code POST /api/v1/users/00u1/…?a=b}.
+     *
+     * @return the request line without the protocol
+     */
+    public String requestLine() {
+      return method + " " + path + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
     }
 
     /**

@@ -1,0 +1,101 @@
+package org.workforceiam.okta;
+
+import org.junit.jupiter.api.AfterEach;
+import org.workforceiam.core.Employee;
+import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.ResetService;
+import org.workforceiam.core.contract.ContractData;
+import org.workforceiam.core.contract.ProviderContract;
+import org.workforceiam.okta.simulator.SimDirectory;
+import org.workforceiam.okta.simulator.SimFactor;
+import org.workforceiam.okta.simulator.SimUser;
+import org.workforceiam.okta.simulator.SimulatedOkta;
+
+/**
+ * The core contract, kept by the Okta adapter over a simulated Okta seeded with exactly {@link
+ * ContractData}: the client is built as an application builds it, with the employees group (so
+ * every change goes through the group guard and the audit), the contract's page size, and DPoP
+ * required by the app.
+ */
+class OktaContractTest extends ProviderContract {
+  private static final String CLIENT_ID = "0oaContractApp";
+  private static final OktaKeyPair KEYS = OktaKeyPair.generate(OktaKeyPair.Algorithm.ES256);
+
+  private SimulatedOkta sim;
+  private OktaClient okta;
+
+  @Override
+  protected Provider provider() {
+    try {
+      sim =
+          SimulatedOkta.builder()
+              .clientId(CLIENT_ID)
+              .publicKey(KEYS.publicKey(), KEYS.keyId())
+              .requireDpop(true)
+              .directory(contractDirectory())
+              .start();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    okta =
+        OktaClient.builder()
+            .orgUrl(sim.orgUrl())
+            .clientId(CLIENT_ID)
+            .privateKey(KEYS.privateKey())
+            .keyId(KEYS.keyId())
+            .dpopMode(DpopMode.REQUIRED)
+            .groupId(ContractData.EMPLOYEES.value())
+            .pageSize(ContractData.PAGE_SIZE)
+            .auditListener(event -> {})
+            .build();
+    OktaClient client = okta;
+    return new Provider() {
+      @Override
+      public IamDirectory directory() {
+        return client;
+      }
+
+      @Override
+      public ResetService resets() {
+        return client;
+      }
+    };
+  }
+
+  @AfterEach
+  void closeClientAndOrg() {
+    okta.close();
+    sim.close();
+  }
+
+  /** A simulated Okta directory holding exactly {@link ContractData}. */
+  static SimDirectory contractDirectory() {
+    SimDirectory directory = new SimDirectory();
+    directory.group(ContractData.EMPLOYEES.value(), "Employees");
+    for (Employee employee : ContractData.users()) {
+      SimUser user =
+          SimUser.of(employee.id().value(), employee.login(), employee.providerStatus())
+              .profile("firstName", employee.firstName().orElse(null))
+              .profile("lastName", employee.lastName().orElse(null))
+              .profile("email", employee.email().orElse(null));
+      employee.attributes().forEach(user::profile);
+      employee.lastUpdated().ifPresent(user::lastUpdated);
+      if (ContractData.privileged().contains(employee.id())) {
+        user.privileged();
+      }
+      directory.user(user);
+      if (ContractData.memberIds().contains(employee.id())) {
+        directory.member(ContractData.EMPLOYEES.value(), employee.id().value());
+      }
+    }
+    ContractData.factors()
+        .forEach(
+            (user, factors) ->
+                factors.forEach(
+                    f ->
+                        directory.factor(
+                            user.value(),
+                            new SimFactor(f.id().value(), f.type(), f.provider(), f.status()))));
+    return directory;
+  }
+}

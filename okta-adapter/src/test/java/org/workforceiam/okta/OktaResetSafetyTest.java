@@ -1,0 +1,460 @@
+package org.workforceiam.okta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.workforceiam.okta.ResetOrg.ADA;
+import static org.workforceiam.okta.ResetOrg.GRACE;
+import static org.workforceiam.okta.ResetOrg.LINUS;
+import static org.workforceiam.okta.ResetOrg.PHONE;
+import static org.workforceiam.okta.ResetOrg.ROOT;
+import static org.workforceiam.okta.ResetOrg.SAM;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.workforceiam.core.AuditEvent;
+import org.workforceiam.core.InvalidStateException;
+import org.workforceiam.core.MfaReset;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
+import org.workforceiam.core.OutcomeUnknownException;
+import org.workforceiam.core.PasswordReset;
+import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.ProviderUnavailableException;
+import org.workforceiam.core.SessionRevocation;
+
+/**
+ * What keeps a helpdesk change safe: Okta's refusals become typed errors that say what to do, the
+ * group guard stops a change to a non-member before anything is sent, a change whose outcome cannot
+ * be known is never repeated and says how to check it, and every attempt is audited once without
+ * its secrets.
+ */
+class OktaResetSafetyTest {
+  private ResetOrg org;
+  private OktaClient okta;
+
+  @BeforeEach
+  void start() throws Exception {
+    org = ResetOrg.start();
+    okta = org.client();
+  }
+
+  @AfterEach
+  void stop() {
+    okta.close();
+    org.close();
+  }
+
+  static Stream<Arguments> everyChange() {
+    return ResetOrg.everyChange().stream();
+  }
+
+  // ------------------------------------------------------------------ Okta's refusals
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyChange")
+  void aUserWithAHigherAdminRoleIsRefusedWithTheCausesAndTheFix(
+      String name, ResetOrg.Change change) {
+    assertThatThrownBy(() -> change.apply(okta, ROOT))
+        .isInstanceOfSatisfying(
+            PermissionDeniedException.class,
+            e -> {
+              assertThat(e.reason())
+                  .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW);
+              assertThat(e.errorCode()).contains("E0000006");
+              assertThat(e.httpStatus()).hasValue(403);
+              assertThat(e.requestId()).contains(org.lastChangeRequestId());
+              assertThat(e.isRetryable()).isFalse();
+            })
+        .hasMessageContaining("the app's role does not allow this operation on this user")
+        .hasMessageContaining("more privileged admin role")
+        .hasMessageContaining("outside the role's groups")
+        .hasMessageContaining("setting a temporary password for an active user")
+        .hasMessageContaining("give the app a custom admin role with the needed permissions");
+
+    assertThat(org.changeRequests()).as("one change was asked for and refused").hasSize(1);
+    assertThat(org.sim.directory().changes()).isEmpty();
+    assertThat(org.sim.directory().sessionRevocations()).isEmpty();
+    assertThat(org.status(ROOT)).isEqualTo("ACTIVE");
+    assertThat(org.factorIds(ROOT)).containsExactly(PHONE.value());
+  }
+
+  @ParameterizedTest(name = "{0} {1} on {2}")
+  @CsvSource({
+    "403, E0000038, reset_password",
+    "403, E0000017, reset_password",
+    "403, E0000032, unlock",
+    "400, E0000001, expire_password",
+    "403, E0000038, reset_factors",
+    "400, E0000001, expire_password_with_temp_password"
+  })
+  void aWrongStatusAnswerOnALifecycleCallIsInvalidStateNamingTheUsersStatus(
+      int status, String code, String operation) {
+    org.sim.respondOnce(
+        "POST", "/lifecycle/" + operation, oktaError(status, code, "Not allowed right now."));
+
+    assertThatThrownBy(() -> change(operation))
+        .isInstanceOfSatisfying(
+            InvalidStateException.class,
+            e -> {
+              assertThat(e.currentStatus()).contains("ACTIVE");
+              assertThat(e.errorCode()).contains(code);
+              assertThat(e.httpStatus()).hasValue(status);
+              assertThat(e.requestId()).contains(org.lastChangeRequestId());
+            })
+        .hasMessageContaining("for user 00u1Ada in status ACTIVE: Not allowed right now.")
+        .hasMessageContaining("nothing was changed");
+    assertThat(org.status(ADA)).isEqualTo("ACTIVE");
+    assertThat(org.sim.directory().changes()).isEmpty();
+  }
+
+  private void change(String operation) {
+    switch (operation) {
+      case "reset_password" -> okta.resetPassword(ADA, PasswordReset.link());
+      case "unlock" -> okta.unlock(ADA);
+      case "expire_password" -> okta.resetPassword(ADA, PasswordReset.expire());
+      case "expire_password_with_temp_password" ->
+          okta.resetPassword(ADA, PasswordReset.temporaryPassword());
+      case "reset_factors" -> okta.resetMfa(ADA, MfaReset.allFactors());
+      default -> throw new AssertionError(operation);
+    }
+  }
+
+  @Test
+  void aSuspendedUserIsInvalidStateNamingSuspended() {
+    assertThatThrownBy(() -> okta.resetPassword(SAM, PasswordReset.temporaryPassword()))
+        .isInstanceOfSatisfying(
+            InvalidStateException.class,
+            e -> {
+              assertThat(e.currentStatus()).contains("SUSPENDED");
+              assertThat(e.errorCode()).contains("E0000038");
+            })
+        .hasMessageContaining(
+            "Okta does not allow a temporary password for user 00u4Sam in status SUSPENDED");
+    assertThat(org.status(SAM)).isEqualTo("SUSPENDED");
+  }
+
+  @Test
+  void unlockingAUserWhoIsNotLockedOutIsInvalidStateNamingTheStatus() {
+    assertThatThrownBy(() -> okta.unlock(ADA))
+        .isInstanceOfSatisfying(
+            InvalidStateException.class,
+            e -> {
+              assertThat(e.currentStatus()).contains("ACTIVE");
+              assertThat(e.errorCode()).contains("E0000032");
+            })
+        .hasMessageContaining("Okta does not allow an unlock for user 00u1Ada in status ACTIVE");
+  }
+
+  // ------------------------------------------------------------------ the group guard
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyChange")
+  void aNonMemberIsRefusedBeforeAnyChangeIsSent(String name, ResetOrg.Change change) {
+    assertThatThrownBy(() -> change.apply(okta, LINUS))
+        .isInstanceOfSatisfying(
+            PermissionDeniedException.class,
+            e -> assertThat(e.reason()).isEqualTo(PermissionDeniedException.Reason.OUTSIDE_GROUP))
+        .hasMessageStartingWith(
+            "user 00u5Linus is not a member of group 00gEmployees, the only group this client may"
+                + " change; nothing was changed");
+
+    assertThat(org.apiRequests())
+        .as("the only request: the membership read")
+        .containsExactly("GET /api/v1/users/00u5Linus/groups");
+    assertThat(org.status(LINUS)).isEqualTo("LOCKED_OUT");
+    assertThat(org.factorIds(LINUS)).containsExactly(PHONE.value());
+    assertThat(org.sim.directory().changes()).isEmpty();
+    assertThat(org.sim.directory().sessionRevocations()).isEmpty();
+    assertThat(org.audit)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.user()).isEqualTo(LINUS);
+              assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.REFUSED);
+              assertThat(event.errorType()).contains("PermissionDeniedException");
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyChange")
+  void aClientWithoutAGroupRefusesEveryChangeWithoutCallingOkta(
+      String name, ResetOrg.Change change) {
+    try (OktaClient unscoped = org.unscopedBuilder().build()) {
+      assertThatThrownBy(() -> change.apply(unscoped, ADA))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("groupId(\"00g");
+    }
+    assertThat(org.sim.calls()).isEmpty();
+    assertThat(org.audit).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ outcome unknown
+
+  @Test
+  void aLostAnswerToALifecycleCallIsOutcomeUnknownAndTheCallIsNotRepeated() {
+    OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(250)).build();
+    try (OktaClient client = org.client(impatient)) {
+      client.findById(ADA); // the token and DPoP handshake, before the answer is held back
+      org.sim.loseNextAnswer("POST", "/lifecycle/reset_password", Duration.ofMillis(1500));
+
+      assertThatThrownBy(() -> client.resetPassword(ADA, PasswordReset.link()))
+          .isInstanceOf(OutcomeUnknownException.class)
+          .hasMessageContaining("POST /api/v1/users/00u1Ada/lifecycle/reset_password")
+          .hasMessageContaining("may or may not have taken effect")
+          .hasMessageContaining("check the user's current status and the Okta System Log")
+          .hasMessageContaining("before repeating it");
+    } finally {
+      impatient.dispatcher().executorService().shutdown();
+      impatient.connectionPool().evictAll();
+    }
+
+    assertThat(org.changeRequests())
+        .as("sent once, never repeated")
+        .containsExactly(
+            "POST /api/v1/users/00u1Ada/lifecycle/reset_password?sendEmail=false&revokeSessions=false");
+    assertThat(org.status(ADA)).as("Okta did act").isEqualTo("RECOVERY");
+    assertThat(org.audit)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.operation()).isEqualTo(Operation.RESET_PASSWORD_LINK);
+              assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.OUTCOME_UNKNOWN);
+              assertThat(event.errorType()).contains("OutcomeUnknownException");
+            });
+  }
+
+  @Test
+  void aServerErrorOnALifecycleCallIsOutcomeUnknownWithTheRequestIdToSearchFor() {
+    org.sim.respondOnce("POST", "/lifecycle/unlock", oktaError(500, "E0000009", "Internal"));
+
+    assertThatThrownBy(() -> okta.unlock(GRACE))
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e -> {
+              assertThat(e.requestId()).contains(org.lastChangeRequestId());
+              assertThat(e.isRetryable()).isFalse();
+            })
+        .hasMessageContaining("POST /api/v1/users/00u2Grace/lifecycle/unlock failed at Okta")
+        .hasMessageContaining("may or may not have taken effect")
+        .hasMessageContaining("check the user's status")
+        .hasMessageContaining(
+            "search the Okta System Log for request id " + org.lastChangeRequestId());
+
+    assertThat(org.changeRequests())
+        .containsExactly("POST /api/v1/users/00u2Grace/lifecycle/unlock");
+    assertThat(org.audit)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.OUTCOME_UNKNOWN);
+              assertThat(event.requestId()).contains(org.lastChangeRequestId());
+              assertThat(event.errorCode()).contains("E0000009");
+            });
+  }
+
+  @ParameterizedTest
+  @CsvSource({"502", "503", "504"})
+  void aGatewayFailureWithoutOktasBodyIsOutcomeUnknownAndNotRepeated(int status) {
+    org.sim.respondOnce(
+        "DELETE",
+        "/factors/" + ResetOrg.ADA_SMS.value(),
+        new MockResponse.Builder()
+            .code(status)
+            .setHeader("Content-Type", "text/html")
+            .body("<html>gateway</html>")
+            .build());
+
+    assertThatThrownBy(() -> okta.resetMfa(ADA, MfaReset.factor(ResetOrg.ADA_SMS)))
+        .isInstanceOf(OutcomeUnknownException.class)
+        .hasMessageContaining("(HTTP " + status + ")");
+    assertThat(org.changeRequests()).hasSize(1);
+  }
+
+  @Test
+  void whenEndingTheSessionsFailsAfterTheExpiryTheErrorSaysThePasswordWasExpired() {
+    org.sim.respondOnce("DELETE", "/sessions", oktaError(403, "E0000006", "No permission"));
+
+    assertThatThrownBy(
+            () -> okta.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true)))
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e -> {
+              assertThat(e.getCause()).isInstanceOf(PermissionDeniedException.class);
+              assertThat(e.requestId()).contains(org.lastChangeRequestId());
+            })
+        .hasMessageContaining(
+            "the password of user 00u1Ada was expired, but ending the sessions failed");
+
+    assertThat(org.status(ADA)).isEqualTo("PASSWORD_EXPIRED");
+    assertThat(org.audit)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.outcome())
+                    .as("not REFUSED: a refusal means nothing changed")
+                    .isEqualTo(AuditEvent.Outcome.OUTCOME_UNKNOWN));
+  }
+
+  @Test
+  void aSuccessWithoutTheResetLinkIsOutcomeUnknownNotAFailure() {
+    org.sim.respondOnce(
+        "POST",
+        "/lifecycle/reset_password",
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body("{}")
+            .build());
+
+    assertThatThrownBy(() -> okta.resetPassword(ADA, PasswordReset.link()))
+        .isInstanceOf(OutcomeUnknownException.class)
+        .hasMessageContaining("lacks resetPasswordUrl")
+        .hasMessageContaining("check the user before repeating it");
+    assertThat(org.audit)
+        .singleElement()
+        .satisfies(
+            event -> assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.OUTCOME_UNKNOWN));
+  }
+
+  @Test
+  void anOktaRefusalOf503IsNotOutcomeUnknown() {
+    OktaClient once = org.builder().retryPolicy(RetryPolicy.none()).build();
+    try (once) {
+      org.sim.respondOnce(
+          "POST", "/lifecycle/unlock", oktaError(503, "E0000010", "Service is in read-only mode"));
+
+      assertThatThrownBy(() -> once.unlock(GRACE))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("read-only mode");
+    }
+    assertThat(org.status(GRACE)).isEqualTo("LOCKED_OUT");
+    assertThat(org.audit)
+        .singleElement()
+        .satisfies(event -> assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.FAILED));
+  }
+
+  // ------------------------------------------------------------------ audit
+
+  @Test
+  void everyAttemptIsAuditedOnceWithItsTargetOptionsOutcomeAndOktasRequestId() {
+    okta.resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
+    String resetId = org.lastChangeRequestId();
+    attempt(() -> okta.unlock(LINUS));
+    attempt(() -> okta.resetPassword(ROOT, PasswordReset.link()));
+    String refusedId = org.lastChangeRequestId();
+    attempt(() -> okta.resetPassword(SAM, PasswordReset.link()));
+    String invalidId = org.lastChangeRequestId();
+    okta.revokeSessions(GRACE, SessionRevocation.sessionsOnly().withForgetDevices(true));
+    String sessionsId = org.lastChangeRequestId();
+
+    assertThat(org.audit)
+        .extracting(
+            AuditEvent::user,
+            AuditEvent::operation,
+            AuditEvent::options,
+            AuditEvent::outcome,
+            AuditEvent::errorCode,
+            AuditEvent::requestId)
+        .containsExactly(
+            tuple(
+                ADA,
+                Operation.RESET_PASSWORD_LINK,
+                Set.of(OperationOption.SEND_EMAIL, OperationOption.REVOKE_SESSIONS),
+                AuditEvent.Outcome.SUCCEEDED,
+                Optional.empty(),
+                Optional.of(resetId)),
+            tuple(
+                LINUS,
+                Operation.UNLOCK,
+                Set.of(),
+                AuditEvent.Outcome.REFUSED,
+                Optional.empty(),
+                Optional.empty()),
+            tuple(
+                ROOT,
+                Operation.RESET_PASSWORD_LINK,
+                Set.of(),
+                AuditEvent.Outcome.REFUSED,
+                Optional.of("E0000006"),
+                Optional.of(refusedId)),
+            tuple(
+                SAM,
+                Operation.RESET_PASSWORD_LINK,
+                Set.of(),
+                AuditEvent.Outcome.REFUSED,
+                Optional.of("E0000038"),
+                Optional.of(invalidId)),
+            tuple(
+                GRACE,
+                Operation.REVOKE_SESSIONS,
+                Set.of(OperationOption.FORGET_DEVICES),
+                AuditEvent.Outcome.SUCCEEDED,
+                Optional.empty(),
+                Optional.of(sessionsId)));
+    assertThat(org.audit)
+        .extracting(AuditEvent::errorType)
+        .containsExactly(
+            Optional.empty(),
+            Optional.of("PermissionDeniedException"),
+            Optional.of("PermissionDeniedException"),
+            Optional.of("InvalidStateException"),
+            Optional.empty());
+  }
+
+  @Test
+  void auditEventsNeverHoldAResetLinkOrATemporaryPassword() {
+    PasswordResetResult link = okta.resetPassword(ADA, PasswordReset.link());
+    PasswordResetResult temporary = okta.resetPassword(GRACE, PasswordReset.temporaryPassword());
+    List<String> secrets =
+        List.of(
+            link.resetLink().orElseThrow().reveal(),
+            temporary.temporaryPassword().orElseThrow().reveal());
+
+    assertThat(org.audit).hasSize(2);
+    for (AuditEvent event : org.audit) {
+      for (String secret : secrets) {
+        assertThat(event.toString()).doesNotContain(secret);
+        assertThat(event.requestId().orElseThrow()).doesNotContain(secret);
+      }
+    }
+  }
+
+  private static void attempt(Runnable change) {
+    try {
+      change.run();
+    } catch (RuntimeException expected) {
+      // audited either way
+    }
+  }
+
+  static MockResponse oktaError(int status, String code, String summary) {
+    return new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "application/json")
+        .body(
+            "{\"errorCode\":\""
+                + code
+                + "\",\"errorSummary\":\""
+                + summary
+                + "\",\"errorLink\":\""
+                + code
+                + "\",\"errorId\":\"oae"
+                + code
+                + "\",\"errorCauses\":[]}")
+        .build();
+  }
+}
