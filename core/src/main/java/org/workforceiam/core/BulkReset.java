@@ -73,7 +73,11 @@ public final class BulkReset {
      * user's status, or not supported.
      */
     REFUSED,
-    /** It failed; see {@link Outcome#error()}. */
+    /**
+     * It failed; see {@link Outcome#error()}. Usually nothing changed, but when the error is an
+     * {@link OutcomeUnknownException} the change may have been made: check the user before
+     * repeating it.
+     */
     FAILED,
     /** It was never started, because the run was cancelled or interrupted first. */
     NOT_ATTEMPTED
@@ -117,7 +121,7 @@ public final class BulkReset {
    * The outcome of a run: one entry per distinct requested user, in the order they were given.
    *
    * @param outcomes the outcomes
-   * @param cancelled whether the run was cancelled or interrupted before it finished
+   * @param cancelled whether the run was cancelled or interrupted before every user was started
    * @param <R> the type of result
    */
   public record Report<R extends ResetResult>(List<Outcome<R>> outcomes, boolean cancelled) {
@@ -175,7 +179,7 @@ public final class BulkReset {
       try {
         while (!cancelled.get()) {
           int index = next.getAndIncrement();
-          if (index >= users.size()) {
+          if (index >= users.size() || cancelled.get()) {
             return;
           }
           UserId user = users.get(index);
@@ -250,7 +254,9 @@ public final class BulkReset {
                       users.get(i), Status.NOT_ATTEMPTED, Optional.empty(), Optional.empty()));
         }
       }
-      return new Report<>(report, cancelled.get());
+      boolean stoppedEarly =
+          report.stream().anyMatch(outcome -> outcome.status() == Status.NOT_ATTEMPTED);
+      return new Report<>(report, stoppedEarly);
     }
 
     private static ThreadFactory threadFactory() {

@@ -54,6 +54,33 @@ public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
   }
 
   /**
+   * Returns every {@link Operation}, each with the options that apply to it: a provider that
+   * supports everything this library can ask for.
+   *
+   * @return the capabilities
+   */
+  public static Capabilities all() {
+    return ALL;
+  }
+
+  private static final Capabilities ALL =
+      builder()
+          .operation(
+              Operation.RESET_PASSWORD_LINK,
+              OperationOption.SEND_EMAIL,
+              OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.SET_TEMPORARY_PASSWORD, OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.EXPIRE_PASSWORD, OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.RESET_ALL_FACTORS)
+          .operation(Operation.RESET_FACTOR, OperationOption.REMOVE_RECOVERY_ENROLLMENT)
+          .operation(Operation.UNLOCK)
+          .operation(
+              Operation.REVOKE_SESSIONS,
+              OperationOption.REVOKE_OAUTH_TOKENS,
+              OperationOption.FORGET_DEVICES)
+          .build();
+
+  /**
    * Returns whether the operation is supported.
    *
    * @param operation the operation

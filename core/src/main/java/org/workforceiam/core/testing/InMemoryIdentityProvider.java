@@ -865,21 +865,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     }
 
     private static Capabilities allCapabilities() {
-      return Capabilities.builder()
-          .operation(
-              Operation.RESET_PASSWORD_LINK,
-              OperationOption.SEND_EMAIL,
-              OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.SET_TEMPORARY_PASSWORD, OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.EXPIRE_PASSWORD, OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.RESET_ALL_FACTORS)
-          .operation(Operation.RESET_FACTOR, OperationOption.REMOVE_RECOVERY_ENROLLMENT)
-          .operation(Operation.UNLOCK)
-          .operation(
-              Operation.REVOKE_SESSIONS,
-              OperationOption.REVOKE_OAUTH_TOKENS,
-              OperationOption.FORGET_DEVICES)
-          .build();
+      return Capabilities.all();
     }
   }
 }

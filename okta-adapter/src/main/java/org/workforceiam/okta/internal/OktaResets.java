@@ -22,7 +22,6 @@ import org.workforceiam.core.InvalidStateException;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.MfaResetResult;
 import org.workforceiam.core.Operation;
-import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.OutcomeUnknownException;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.PasswordResetResult;
@@ -39,23 +38,11 @@ import org.workforceiam.core.UserId;
  * act, and an ambiguous failure is {@link OutcomeUnknownException}.
  */
 public final class OktaResets implements ResetService {
-  /** Exactly the operations and options Okta offers here. */
-  public static final Capabilities CAPABILITIES =
-      Capabilities.builder()
-          .operation(
-              Operation.RESET_PASSWORD_LINK,
-              OperationOption.SEND_EMAIL,
-              OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.SET_TEMPORARY_PASSWORD, OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.EXPIRE_PASSWORD, OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.RESET_ALL_FACTORS)
-          .operation(Operation.RESET_FACTOR, OperationOption.REMOVE_RECOVERY_ENROLLMENT)
-          .operation(Operation.UNLOCK)
-          .operation(
-              Operation.REVOKE_SESSIONS,
-              OperationOption.REVOKE_OAUTH_TOKENS,
-              OperationOption.FORGET_DEVICES)
-          .build();
+  /**
+   * Exactly the operations and options Okta offers here: every {@link Operation}, each with the
+   * options that apply to it.
+   */
+  public static final Capabilities CAPABILITIES = Capabilities.all();
 
   private final HttpUrl orgUrl;
   private final Transport api;
