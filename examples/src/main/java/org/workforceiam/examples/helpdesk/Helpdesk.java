@@ -148,6 +148,10 @@ public final class Helpdesk implements Callable<Integer> {
     // Refusals are reported once, as the error line; the audit trail shows with --verbose.
     System.setProperty(
         "org.slf4j.simpleLogger.log.org.workforceiam.audit", verbose ? "info" : "off");
+    // A failed sync is reported once, as the error line; its log warning would be a second line.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.org.workforceiam.core.sync.DirectorySync",
+        verbose ? "info" : "error");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
   }
