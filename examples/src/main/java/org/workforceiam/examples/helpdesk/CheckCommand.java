@@ -30,7 +30,13 @@ final class CheckCommand extends BaseCommand {
           check.firstPageCount().isPresent() ? check.firstPageCount().getAsInt() : null);
       json.put("problems", check.problems().stream().map(IamException::getMessage).toList());
       out().println(Output.prettyJson(json));
-      return check.problems().isEmpty() ? ExitCodes.OK : ExitCodes.of(check.problems().get(0));
+      if (check.problems().isEmpty()) {
+        return ExitCodes.OK;
+      }
+      // A failed check is an error like any other: its first problem, one line on stderr.
+      IamException first = check.problems().get(0);
+      err().println("error: " + Helpdesk.oneLine(String.valueOf(first.getMessage())));
+      return ExitCodes.of(first);
     }
   }
 }

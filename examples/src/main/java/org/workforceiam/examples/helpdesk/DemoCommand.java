@@ -110,10 +110,12 @@ final class DemoCommand extends BaseCommand {
   /** Runs one command as a user would, shows what it printed, and returns its stdout. */
   private String step(String[] args, Map<String, String> env, int expected) {
     out().println("$ helpdesk " + String.join(" ", args));
+    // demo --verbose shows each step's HTTP summary (and the stack traces of its errors) too.
+    String[] command = settings().verbose() ? withVerbose(args) : args;
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
     int code =
-        Helpdesk.run(args, new PrintWriter(stdout, true), new PrintWriter(stderr, true), env);
+        Helpdesk.run(command, new PrintWriter(stdout, true), new PrintWriter(stderr, true), env);
     out().print(stdout);
     stderr.toString().strip().lines().forEach(line -> out().println("  [stderr] " + line));
     out().println("  (exit " + code + (code == expected ? "" : ", expected " + expected) + ")");
@@ -122,6 +124,13 @@ final class DemoCommand extends BaseCommand {
       failures++;
     }
     return stdout.toString();
+  }
+
+  private static String[] withVerbose(String[] args) {
+    String[] verbose = new String[args.length + 1];
+    verbose[0] = "--verbose";
+    System.arraycopy(args, 0, verbose, 1, args.length);
+    return verbose;
   }
 
   private static void deleteQuietly(Path dir) {

@@ -57,7 +57,13 @@ public final class Helpdesk implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    // A usage error like any other: one line, as scripts expect.
+    spec.commandLine()
+        .getErr()
+        .println(
+            "error: no command given; one of "
+                + String.join(", ", spec.subcommands().keySet())
+                + " (see 'helpdesk --help')");
     return ExitCodes.USAGE;
   }
 
@@ -91,6 +97,10 @@ public final class Helpdesk implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Every command offers --version (mixinStandardHelpOptions); it prints the tool's version.
+    cli.getSubcommands()
+        .values()
+        .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
           err.println(
@@ -138,6 +148,10 @@ public final class Helpdesk implements Callable<Integer> {
     // Refusals are reported once, as the error line; the audit trail shows with --verbose.
     System.setProperty(
         "org.slf4j.simpleLogger.log.org.workforceiam.audit", verbose ? "info" : "off");
+    // A failed sync is reported once, as the error line; its log warning would be a second line.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.org.workforceiam.core.sync.DirectorySync",
+        verbose ? "info" : "error");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
   }

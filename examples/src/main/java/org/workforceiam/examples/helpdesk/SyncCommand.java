@@ -1,5 +1,7 @@
 package org.workforceiam.examples.helpdesk;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +55,7 @@ final class SyncCommand extends BaseCommand {
     try (OktaClient okta = settings.client(true)) {
       GroupId group = okta.group().orElseThrow();
       Output.EmployeeWriter writer = new Output.EmployeeWriter(format, out());
-      boolean showProgress = progress != null ? progress : consoleIsTerminal();
+      boolean showProgress = progress != null ? progress : stderrIsTerminal();
       PrintingDirectory printing = new PrintingDirectory(okta, writer);
       writer.header();
       writer.flush();
@@ -96,6 +98,22 @@ final class SyncCommand extends BaseCommand {
         summary(printing.members.get(), printing.incomplete.get(), printing.pages.get());
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /**
+   * Whether stderr is a terminal, as the contract puts it: {@code sync > members.jsonl} in a
+   * terminal shows progress, {@code sync 2> log} does not. Java has no such test, so on Linux ask
+   * where file descriptor 2 leads; elsewhere fall back to {@link #consoleIsTerminal()}.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/")
+          || target.startsWith("/dev/tty")
+          || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return consoleIsTerminal();
     }
   }
 
