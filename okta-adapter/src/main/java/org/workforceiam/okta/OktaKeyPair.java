@@ -39,7 +39,7 @@ import org.workforceiam.okta.internal.Json;
  * <pre>{@code
  * OktaKeyPair keys = OktaKeyPair.generate(OktaKeyPair.Algorithm.RS256);
  * keys.writePrivateKeyPem(Path.of("okta-app.pem"));   // created with mode 0600
- * System.out.println(keys.publicJwkJson());            // paste into Okta
+ * String jwk = keys.publicJwkJson();                   // paste it into Okta
  * // then: OktaClient.builder().privateKeyFile(Path.of("okta-app.pem")).keyId(keys.keyId())...
  * }</pre>
  *
