@@ -251,7 +251,7 @@ class OktaResetRequestsTest {
   void aLoginIsResolvedToTheUsersIdWithOneLookupAndTheResetUsesTheId() {
     UserId resolved = okta.find("ada@example.com").map(Employee::id).orElseThrow();
 
-    assertThat(org.apiRequests()).containsExactly("GET /api/v1/users/ada@example.com");
+    assertThat(org.apiRequests()).containsExactly("GET /api/v1/users/ada%40example.com");
     okta.resetPassword(resolved, PasswordReset.expire());
     assertThat(org.changeRequests())
         .containsExactly("POST /api/v1/users/00u1Ada/lifecycle/expire_password");

@@ -40,7 +40,7 @@ class FindAndFactorsCommandTest extends DemoOrgTest {
 
     assertThat(find.code()).isZero();
     assertThat(find.out()).isEqualTo(ADA_JSON);
-    assertThat(org.apiRequests()).containsExactly("GET /api/v1/users/" + user);
+    assertThat(org.apiRequests()).containsExactly("GET /api/v1/users/" + user.replace("@", "%40"));
   }
 
   @Test
@@ -59,7 +59,7 @@ class FindAndFactorsCommandTest extends DemoOrgTest {
             Map.entry("missingFields", List.of()));
     assertThat(org.apiRequests())
         .containsExactly(
-            "GET /api/v1/users/ted@example.com",
+            "GET /api/v1/users/ted%40example.com",
             "GET /api/v1/users?search=profile.email%20eq%20%22ted%40example.com%22&limit=2");
   }
 
@@ -130,7 +130,7 @@ class FindAndFactorsCommandTest extends DemoOrgTest {
             line -> assertThat(line).containsOnlyKeys("id", "factorType", "provider", "status"));
     assertThat(org.apiRequests())
         .containsExactly(
-            "GET /api/v1/users/ada@example.com", "GET /api/v1/users/" + ADA + "/factors");
+            "GET /api/v1/users/ada%40example.com", "GET /api/v1/users/" + ADA + "/factors");
   }
 
   @Test

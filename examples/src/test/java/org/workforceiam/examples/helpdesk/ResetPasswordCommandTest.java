@@ -154,7 +154,8 @@ class ResetPasswordCommandTest extends DemoOrgTest {
     assertThat(org.changesSent()).isEmpty();
     assertThat(org.apiRequests())
         .containsExactly(
-            "GET /api/v1/users/linus@contractor.example", "GET /api/v1/users/" + LINUS + "/groups");
+            "GET /api/v1/users/linus%40contractor.example",
+            "GET /api/v1/users/" + LINUS + "/groups");
   }
 
   @Test

@@ -314,7 +314,11 @@ public final class OktaDirectory implements IamDirectory {
 
   private Optional<Employee> getUser(String idOrLogin) {
     HttpUrl url =
-        orgUrl.newBuilder().addPathSegments("api/v1/users").addPathSegment(idOrLogin).build();
+        orgUrl
+            .newBuilder()
+            .addPathSegments("api/v1/users")
+            .addEncodedPathSegment(percentEncoded(idOrLogin))
+            .build();
     try (Response response = api.execute(() -> get(url, SLIM_USER), Transport.Safety.REPEATABLE)) {
       if (response.code() == 404) {
         return Optional.empty();
@@ -419,6 +423,35 @@ public final class OktaDirectory implements IamDirectory {
           ? map.keySet().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet())
           : Set.of();
     }
+  }
+
+  /**
+   * Percent-encodes everything but RFC 3986's unreserved characters, so a login such as {@code
+   * a+b@example.com} reaches Okta as {@code a%2Bb%40example.com} and no server can read its {@code
+   * +} as a space. (The DPoP {@code htu} carries the decoded path, as Okta compares it.)
+   */
+  static String percentEncoded(String segment) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      boolean unreserved =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~';
+      if (unreserved) {
+        encoded.append((char) c);
+      } else {
+        encoded
+            .append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return encoded.toString();
   }
 
   HttpUrl.Builder userUrl(UserId user) {

@@ -76,6 +76,13 @@ class LookupTest {
   }
 
   @Test
+  void aLoginIsPercentEncodedInThePath() {
+    assertThat(okta.directory().findByLogin("ada.lovelace+it@example.com")).isPresent();
+    assertThat(sim.apiCalls().get(0).path())
+        .isEqualTo("/api/v1/users/ada.lovelace%2Bit%40example.com");
+  }
+
+  @Test
   void findTakesOneRequestForALogin() {
     assertThat(okta.directory().find("ada.lovelace+it@example.com")).isPresent();
     assertThat(sim.apiCalls()).hasSize(1);
@@ -86,7 +93,7 @@ class LookupTest {
     assertThat(okta.directory().find("ada@example.com")).map(e -> e.id().value()).contains("00u1");
     assertThat(sim.apiCalls())
         .extracting(SimulatedOkta.Call::path)
-        .containsExactly("/api/v1/users/ada@example.com", "/api/v1/users");
+        .containsExactly("/api/v1/users/ada%40example.com", "/api/v1/users");
   }
 
   @Test
