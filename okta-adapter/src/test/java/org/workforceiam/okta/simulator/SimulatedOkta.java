@@ -65,6 +65,7 @@ public final class SimulatedOkta implements AutoCloseable {
   private final boolean requireDpop;
   private final boolean ignoreProofsWhenNotRequired;
   private final boolean denyNetworkZone;
+  private final boolean acceptAudienceArray;
   private final Set<String> grantedScopes;
   private final Clock clock;
   private final Duration tokenLifetime;
@@ -92,6 +93,7 @@ public final class SimulatedOkta implements AutoCloseable {
     this.requireDpop = builder.requireDpop;
     this.ignoreProofsWhenNotRequired = builder.ignoreProofsWhenNotRequired;
     this.denyNetworkZone = builder.denyNetworkZone;
+    this.acceptAudienceArray = builder.acceptAudienceArray;
     this.grantedScopes = Set.copyOf(builder.grantedScopes);
     this.clock = builder.clock;
     this.tokenLifetime = builder.tokenLifetime;
@@ -466,7 +468,10 @@ public final class SimulatedOkta implements AutoCloseable {
           "client_assertion_invalid_issuer_or_subject",
           "The client_assertion token must have iss and sub equal to the client_id.");
     }
-    if (!(jws.claims().get("aud") instanceof String aud) || !aud.equals(tokenUrl())) {
+    Object aud = jws.claims().get("aud");
+    boolean audienceIsTokenUrl =
+        tokenUrl().equals(aud) || (acceptAudienceArray && List.of(tokenUrl()).equals(aud));
+    if (!audienceIsTokenUrl) {
       return new Rejection(
           "client_assertion_invalid_audience",
           "The audience claim for client_assertion must be the endpoint invoked for the"
@@ -836,6 +841,7 @@ public final class SimulatedOkta implements AutoCloseable {
     private boolean requireDpop = true;
     private boolean ignoreProofsWhenNotRequired;
     private boolean denyNetworkZone;
+    private boolean acceptAudienceArray;
     private final Set<String> grantedScopes =
         new LinkedHashSet<>(List.of("okta.groups.read", "okta.users.manage", "okta.users.read"));
     private Clock clock = Clock.systemUTC();
@@ -921,6 +927,18 @@ public final class SimulatedOkta implements AutoCloseable {
      */
     public Builder denyNetworkZone() {
       this.denyNetworkZone = true;
+      return this;
+    }
+
+    /**
+     * Accepts a client assertion whose {@code aud} is an array holding just the token URL, as
+     * okta-sdk-java 24 sends it (jjwt's {@code audience().add(...)}); by default only a single
+     * string is accepted. For the benchmark that compares the adapter with okta-sdk-java.
+     *
+     * @return this
+     */
+    public Builder acceptAudienceArray() {
+      this.acceptAudienceArray = true;
       return this;
     }
 
