@@ -59,7 +59,9 @@ class BenchCommandTest {
             "time to first employee",
             "peak heap used",
             "allocated",
+            "heap after gc",
             "gc",
+            "cpu",
             "java");
     assertThat(fields.get("members")).isEqualTo("2345");
     assertThat(fields.get("requests")).isEqualTo("12 (list requests; ceil(N/P) = 12)");
@@ -70,6 +72,8 @@ class BenchCommandTest {
     assertThat(fields.get("peak heap used")).matches("\\d+\\.\\d MiB \\(sum of the heap pools'.*");
     assertThat(fields.get("allocated"))
         .matches("\\d+\\.\\d MiB by the syncing thread, \\d+ B/member");
+    assertThat(fields.get("heap after gc")).matches("\\d+\\.\\d MiB \\(.*");
+    assertThat(fields.get("cpu")).matches("\\d+\\.\\d{3} s in this JVM, .* us/member");
   }
 
   @Test
