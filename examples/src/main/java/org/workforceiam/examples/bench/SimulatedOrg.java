@@ -27,6 +27,8 @@ public interface SimulatedOrg extends AutoCloseable {
    * @param apiRequests API requests: the group's pages, including any that were answered with an
    *     error and asked again
    * @param tokenRequests requests to the token endpoint, including the DPoP nonce handshake
+   * @param cpuNanos CPU time the org's own process has used so far, or -1 when it shares this
+   *     process
    */
-  record Counts(int apiRequests, int tokenRequests) {}
+  record Counts(int apiRequests, int tokenRequests, long cpuNanos) {}
 }

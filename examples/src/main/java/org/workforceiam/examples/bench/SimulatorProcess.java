@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The child runs {@value #MAIN_CLASS} from the given class path (the helpdesk jar has it) and
  * talks over its standard streams: it prints {@code ready URL} once it listens, answers a line
- * {@code counts} with {@code counts API TOKEN}, and stops when its standard input closes. Its
- * standard error goes to this process's.
+ * {@code counts} with {@code counts API TOKEN CPU_NANOS}, and stops when its standard input closes.
+ * Its standard error goes to this process's.
  */
 public final class SimulatorProcess implements SimulatedOrg {
   /** The child's main class, in the examples module. */
@@ -121,10 +121,11 @@ public final class SimulatorProcess implements SimulatedOrg {
     try {
       String line = answers.readLine();
       String[] parts = line == null ? new String[0] : line.split(" ");
-      if (parts.length != 3 || !parts[0].equals("counts")) {
+      if (parts.length != 4 || !parts[0].equals("counts")) {
         throw new IOException("unexpected answer from the simulated org: " + line);
       }
-      return new Counts(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+      return new Counts(
+          Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,6 +13,7 @@ import org.workforceiam.core.GroupId;
 import org.workforceiam.examples.bench.SimulatedOrg;
 import org.workforceiam.examples.bench.SimulatorProcess;
 import org.workforceiam.examples.bench.SyncMeter;
+import org.workforceiam.examples.bench.SyncReport;
 import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +74,7 @@ final class BenchCommand extends BaseCommand {
           members, pageSize, describe(org));
       out.flush();
 
+      SimulatedOrg.Counts before = org.counts();
       SyncMeter meter = SyncMeter.start();
       try (OktaClient okta =
               OktaClient.builder()
@@ -87,21 +89,7 @@ final class BenchCommand extends BaseCommand {
         employees.forEach(employee -> meter.member());
       }
       SyncMeter.Result result = meter.stop();
-      SimulatedOrg.Counts counts = org.counts();
-
-      long expectedRequests = (members + pageSize - 1L) / pageSize;
-      out.println("members: " + result.members());
-      out.println("page size: " + pageSize);
-      out.printf(
-          "requests: %d (list requests; ceil(N/P) = %d)%n", counts.apiRequests(), expectedRequests);
-      out.printf("token requests: %d (DPoP nonce handshake included)%n", counts.tokenRequests());
-      result.lines().forEach(out::println);
-      out.println(
-          "java: "
-              + Runtime.version()
-              + ", "
-              + Runtime.getRuntime().availableProcessors()
-              + " cores");
+      SyncReport.lines(pageSize, result, before, org.counts()).forEach(out::println);
       out.flush();
       if (result.members() != members) {
         err().println("error: synced " + result.members() + " members, expected " + members);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -69,7 +70,7 @@ final class BenchOrg {
 
       @Override
       public Counts counts() {
-        return new Counts(org.apiCalls().size(), org.tokenRequests());
+        return new Counts(org.apiCalls().size(), org.tokenRequests(), -1);
       }
 
       @Override
@@ -82,7 +83,8 @@ final class BenchOrg {
   /**
    * Runs the org as a process of its own: {@code GROUP MEMBERS CLIENT_ID KEY_ALGORITHM
    * BASE64_X509_PUBLIC_KEY KEY_ID REQUIRE_DPOP [accept-audience-array]}. Prints {@code ready URL},
-   * answers {@code counts} with {@code counts API TOKEN}, and stops when standard input closes.
+   * answers {@code counts} with {@code counts API TOKEN CPU_NANOS} (this process's CPU time so
+   * far), and stops when standard input closes.
    *
    * @param args the arguments above
    * @throws Exception when the org cannot start
@@ -111,10 +113,23 @@ final class BenchOrg {
       out.println("ready " + org.orgUrl());
       for (String line = commands.readLine(); line != null; line = commands.readLine()) {
         if (line.equals("counts")) {
-          out.println("counts " + org.apiCalls().size() + " " + org.tokenRequests());
+          out.println(
+              "counts "
+                  + org.apiCalls().size()
+                  + " "
+                  + org.tokenRequests()
+                  + " "
+                  + processCpuNanos());
         }
       }
     }
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static PublicKey publicKey(String algorithm, String base64) {

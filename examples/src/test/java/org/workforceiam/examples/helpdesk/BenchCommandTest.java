@@ -62,6 +62,7 @@ class BenchCommandTest {
             "heap after gc",
             "gc",
             "cpu",
+            "org cpu",
             "java");
     assertThat(fields.get("members")).isEqualTo("2345");
     assertThat(fields.get("requests")).isEqualTo("12 (list requests; ceil(N/P) = 12)");
@@ -74,6 +75,7 @@ class BenchCommandTest {
         .matches("\\d+\\.\\d MiB by the syncing thread, \\d+ B/member");
     assertThat(fields.get("heap after gc")).matches("\\d+\\.\\d MiB \\(.*");
     assertThat(fields.get("cpu")).matches("\\d+\\.\\d{3} s in this JVM, .* us/member");
+    assertThat(fields.get("org cpu")).matches("\\d+\\.\\d{3} s in the simulated org's JVM.*");
   }
 
   @Test
@@ -85,6 +87,7 @@ class BenchCommandTest {
     assertThat(run.fields().get("members")).isEqualTo("2000");
     assertThat(run.fields().get("requests")).startsWith("2 (list requests; ceil(N/P) = 2)");
     assertThat(leadingNumber(run.fields().get("token requests"))).isLessThanOrEqualTo(2);
+    assertThat(run.fields().get("org cpu")).isEqualTo("shares this JVM");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.workforceiam.examples.bench.SimulatedOrg;
 import org.workforceiam.examples.bench.SimulatorProcess;
 import org.workforceiam.examples.bench.SyncMeter;
+import org.workforceiam.examples.bench.SyncReport;
 
 /**
  * {@code helpdesk bench}'s sync, done with okta-sdk-java 24.0.0: the same simulated org (same
@@ -89,6 +90,7 @@ public final class OktaSdkSync {
               + " separate JVM (pid %d) at %s%n",
           members, pageSize, org.pid(), org.orgUrl());
 
+      SimulatedOrg.Counts before = org.counts();
       SyncMeter meter = SyncMeter.start();
       ApiClient client =
           Clients.builder()
@@ -109,22 +111,7 @@ public final class OktaSdkSync {
         after = PaginationUtil.getAfter(client);
       } while (after != null && !after.isEmpty());
       SyncMeter.Result result = meter.stop();
-      SimulatedOrg.Counts counts = org.counts();
-
-      long expectedRequests = (members + pageSize - 1L) / pageSize;
-      System.out.println("members: " + result.members());
-      System.out.println("page size: " + pageSize);
-      System.out.printf(
-          "requests: %d (list requests; ceil(N/P) = %d)%n", counts.apiRequests(), expectedRequests);
-      System.out.printf(
-          "token requests: %d (DPoP nonce handshake included)%n", counts.tokenRequests());
-      result.lines().forEach(System.out::println);
-      System.out.println(
-          "java: "
-              + Runtime.version()
-              + ", "
-              + Runtime.getRuntime().availableProcessors()
-              + " cores");
+      SyncReport.lines(pageSize, result, before, org.counts()).forEach(System.out::println);
       if (result.members() != members) {
         System.err.println("error: synced " + result.members() + " members, expected " + members);
         System.exit(1);
