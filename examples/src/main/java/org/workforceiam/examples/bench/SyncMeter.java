@@ -32,8 +32,8 @@ import javax.management.openmbean.CompositeData;
  * collections shows little).
  *
  * <p>CPU: the whole process's CPU time (the syncing thread, the collectors, the JIT compiler) and
- * the syncing thread's alone. On a loopback benchmark the server's work is no part of the client's
- * wall time's reduction, so the client's CPU time is the part that belongs to the client.
+ * the syncing thread's alone. On loopback the server shares the machine and every client waits for
+ * the same server work, so the CPU time is the part of the cost that belongs to the client.
  *
  * <p>Not thread-safe: one meter for one sync on one thread.
  */
