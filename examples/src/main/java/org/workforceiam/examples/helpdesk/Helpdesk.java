@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       ResetMfaCommand.class,
       UnlockCommand.class,
       RevokeSessionsCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      BenchCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
