@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * authentication key, the proofs it signs, and the nonces the servers handed out. Thread-safe: the
  * nonces live in atomic references and every proof gets a new {@code jti}.
  */
-public final class Dpop {
+final class Dpop {
   private final KeyPair keyPair;
   private final PublicJwk<ECPublicKey> publicJwk;
   private final Clock clock;

@@ -19,7 +19,7 @@ import org.workforceiam.core.RateLimitedException;
  * Maps Okta's error answers to the core error hierarchy, branching on Okta's {@code errorCode}
  * (never on {@code errorSummary}, and on the HTTP status only when there is no code).
  */
-public final class OktaErrors {
+final class OktaErrors {
   static final String REQUEST_ID_HEADER = "X-Okta-Request-Id";
 
   /** The most of an error body read: Okta's are small, and anything bigger is not one. */
