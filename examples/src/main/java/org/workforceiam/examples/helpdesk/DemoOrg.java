@@ -73,14 +73,6 @@ final class DemoOrg {
         "SUSPENDED");
     person(
         directory,
-        "00uDemo08Root",
-        "root.admin@example.com",
-        "Root",
-        "Admin",
-        "root.admin@example.com",
-        "ACTIVE");
-    person(
-        directory,
         "00uDemo09Linus",
         "linus@contractor.example",
         "Linus",
@@ -101,6 +93,7 @@ final class DemoOrg {
       directory.member(GROUP, member);
     }
     directory.member(CONTRACTORS, "00uDemo09Linus");
+    // The member holding a higher admin role than Help Desk Administrator.
     directory.user(
         SimUser.of("00uDemo08Root", "root.admin@example.com", "ACTIVE")
             .profile("firstName", "Root")

@@ -132,10 +132,10 @@ public final class OktaDirectory implements IamDirectory {
           if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
             throw new JsonEncodingException("content after the array at " + reader.getPath());
           }
-        } catch (JsonDataException | JsonEncodingException | IllegalArgumentException e) {
-          throw malformed(current, response, e);
-        } catch (EOFException e) {
-          // The body ended in the middle of the JSON although the HTTP framing was complete.
+        } catch (JsonDataException
+            | JsonEncodingException
+            | EOFException // the JSON ended early although the HTTP framing was complete
+            | IllegalArgumentException e) {
           throw malformed(current, response, e);
         }
         return new Page<>(members, next.map(link -> new PageCursor(link.toString())));
