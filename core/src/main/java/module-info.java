@@ -1,6 +1,6 @@
 /**
- * workforce-iam core: the provider-neutral directory and reset API, its errors, the directory sync
- * engine, and an in-memory fake provider for tests.
+ * workforce-iam core: the provider-neutral directory and reset API, its errors and the directory
+ * sync engine. The in-memory fake provider is in {@code workforce-iam-testing}.
  */
 module org.workforceiam.core {
   requires org.slf4j;
@@ -8,5 +8,4 @@ module org.workforceiam.core {
 
   exports org.workforceiam.core;
   exports org.workforceiam.core.sync;
-  exports org.workforceiam.core.testing;
 }

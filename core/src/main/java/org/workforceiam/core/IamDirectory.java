@@ -24,9 +24,9 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <p><b>Implementing it.</b> Applications may implement this interface to plug in another provider
- * or a test double; {@link org.workforceiam.core.testing.InMemoryIdentityProvider} is one, ready
- * made. Implementations must be thread-safe and throw only {@link IamException}s for failures of
- * the provider. Methods added in later versions will be {@code default} methods, so an
+ * or a test double; {@code InMemoryIdentityProvider} (in {@code workforce-iam-testing}) is one,
+ * ready made. Implementations must be thread-safe and throw only {@link IamException}s for failures
+ * of the provider. Methods added in later versions will be {@code default} methods, so an
  * implementation keeps compiling.
  */
 public interface IamDirectory {

@@ -22,8 +22,8 @@ import java.util.Objects;
  * attempt.
  *
  * <p><b>Implementing it.</b> Applications may implement this interface to plug in another provider
- * or a test double; {@link org.workforceiam.core.testing.InMemoryIdentityProvider} is one, ready
- * made. Implementations must be thread-safe, check {@link #capabilities()} before sending any
+ * or a test double; {@code InMemoryIdentityProvider} (in {@code workforce-iam-testing}) is one,
+ * ready made. Implementations must be thread-safe, check {@link #capabilities()} before sending any
  * request, and throw only {@link IamException}s for failures of the provider. Methods added in
  * later versions will be {@code default} methods, so an implementation keeps compiling.
  */

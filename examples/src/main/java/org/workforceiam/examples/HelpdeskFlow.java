@@ -55,9 +55,8 @@ import org.workforceiam.core.UserId;
  * change whose outcome is unknown, is thrown as the {@link IamException} the provider raised, for
  * the caller to retry later or report.
  *
- * <p>To test code like this, run it against {@link
- * org.workforceiam.core.testing.InMemoryIdentityProvider}: see {@code HelpdeskFlowTest} beside this
- * example.
+ * <p>To test code like this, run it against {@code InMemoryIdentityProvider} from {@code
+ * workforce-iam-testing}: see {@code HelpdeskFlowTest} beside this example.
  *
  * <p>Thread-safe when the directory, reset service and listener are.
  */

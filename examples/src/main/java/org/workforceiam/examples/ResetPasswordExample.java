@@ -16,7 +16,8 @@ import org.workforceiam.okta.OktaClient;
  * argument (an id, a login or a primary email).
  *
  * <pre>{@code
- * java -cp examples/target/helpdesk.jar org.workforceiam.examples.ResetPasswordExample ada@example.com
+ * mvn -B -q -DskipTests install
+ * mvn -B -q -pl examples exec:java -Dexec.mainClass=org.workforceiam.examples.ResetPasswordExample -Dexec.args=ada@example.com
  * }</pre>
  */
 public final class ResetPasswordExample {

@@ -14,7 +14,8 @@ import org.workforceiam.okta.OktaClient;
  * {@code OKTA_PRIVATE_KEY_FILE}, {@code OKTA_KEY_ID} (optional) and {@code OKTA_GROUP_ID}.
  *
  * <pre>{@code
- * java -cp examples/target/helpdesk.jar org.workforceiam.examples.SyncGroupExample
+ * mvn -B -q -DskipTests install
+ * mvn -B -q -pl examples exec:java -Dexec.mainClass=org.workforceiam.examples.SyncGroupExample
  * }</pre>
  */
 public final class SyncGroupExample {

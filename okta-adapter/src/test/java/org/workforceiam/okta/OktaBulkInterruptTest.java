@@ -15,10 +15,10 @@ import org.workforceiam.core.BulkReset;
 import org.workforceiam.core.BulkReset.Outcome;
 import org.workforceiam.core.BulkReset.Report;
 import org.workforceiam.core.BulkReset.Status;
-import org.workforceiam.core.Interrupts;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.PasswordResetResult;
 import org.workforceiam.core.UserId;
+import org.workforceiam.core.testing.Interrupts;
 import org.workforceiam.okta.simulator.SimUser;
 
 /**

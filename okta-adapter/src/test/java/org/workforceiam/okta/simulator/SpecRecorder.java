@@ -11,10 +11,16 @@ import okhttp3.HttpUrl;
  * can prove each one exists in Okta's OpenAPI spec. Only requests carrying the adapter's {@code
  * User-Agent} count: tests that hand-craft bad requests on purpose are left out.
  */
-public final class SpecRecorder {
+public final class SpecRecorder implements SimulatedOkta.RequestListener {
   private static final Set<Request> REQUESTS = ConcurrentHashMap.newKeySet();
 
-  private SpecRecorder() {}
+  /** Called by {@link java.util.ServiceLoader}. */
+  public SpecRecorder() {}
+
+  @Override
+  public void onRequest(String method, HttpUrl url, Headers headers) {
+    record(method, url, headers);
+  }
 
   /**
    * One request as the spec sees it: method, path and the names of its query parameters.

@@ -1,0 +1,143 @@
+package org.workforceiam.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.workforceiam.okta.simulator.SimulatedOkta;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a simulated Okta org on loopback and walk through keygen, check, sync, find,"
+          + " reset-password and reset-mfa with the real adapter, DPoP and all. Needs no"
+          + " configuration."
+    })
+final class DemoCommand extends BaseCommand {
+  private int failures;
+
+  @Override
+  public Integer call() {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("helpdesk-demo");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder for the demo key", e);
+    }
+    try {
+      return demo(dir.resolve("okta-app.pem"));
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private int demo(Path keyFile) {
+    PrintWriter out = out();
+    out.println("helpdesk demo: the real Okta adapter against a simulated Okta org on loopback.");
+    out.println("Every request is checked as Okta checks it: the client assertion, DPoP proofs,");
+    out.println("scopes and the app's admin role.");
+
+    narrate("1. Generate the app's key pair. The public JWK is what an admin pastes into Okta.");
+    String jwk = step(new String[] {"keygen", "--out", keyFile.toString()}, Map.of(), 0);
+
+    try (SimulatedOkta org = DemoOrg.start(jwk)) {
+      Map<String, String> env = new HashMap<>();
+      env.put("OKTA_ORG_URL", org.orgUrl());
+      env.put("OKTA_CLIENT_ID", DemoOrg.CLIENT_ID);
+      env.put("OKTA_PRIVATE_KEY_FILE", keyFile.toString());
+      env.put("OKTA_GROUP_ID", DemoOrg.GROUP);
+      narrate(
+          "The simulated org now runs at "
+              + org.orgUrl()
+              + " with that key registered for app "
+              + DemoOrg.CLIENT_ID
+              + ".");
+      out.println("  export OKTA_ORG_URL=" + org.orgUrl());
+      out.println("  export OKTA_CLIENT_ID=" + DemoOrg.CLIENT_ID);
+      out.println("  export OKTA_PRIVATE_KEY_FILE=" + keyFile);
+      out.println("  export OKTA_GROUP_ID=" + DemoOrg.GROUP);
+
+      narrate(
+          "2. Check the connection: token (DPoP), granted scopes, the group and its first page.");
+      step(new String[] {"check"}, env, 0);
+
+      narrate("3. Sync the group. Incomplete profiles are listed, not dropped.");
+      step(new String[] {"sync", "--format", "table"}, env, 0);
+
+      narrate("4. Find an employee by primary email.");
+      step(new String[] {"find", "ada@example.com"}, env, 0);
+
+      narrate("5. After verifying who she is, give Ada a one-time reset link.");
+      step(new String[] {"reset-password", "ada@example.com"}, env, 0);
+
+      narrate("6. Reset her MFA: every enrolled factor is removed.");
+      step(new String[] {"reset-mfa", "ada@example.com"}, env, 0);
+
+      narrate("7. A user outside the employees group is refused before any change is sent.");
+      step(new String[] {"reset-password", "linus@contractor.example"}, env, 4);
+
+      narrate("8. Okta refuses a member holding a higher admin role than Help Desk Administrator.");
+      step(new String[] {"reset-mfa", "root.admin@example.com"}, env, 4);
+
+      narrate("9. A dry run shows the exact request, and changes nothing.");
+      step(new String[] {"unlock", "grace@example.com", "--dry-run"}, env, 0);
+
+      out.println();
+      out.println(
+          failures == 0
+              ? "Demo complete: every step behaved as expected."
+              : "Demo finished with " + failures + " unexpected step(s).");
+      out.flush();
+      return failures == 0 ? ExitCodes.OK : ExitCodes.UNEXPECTED;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the simulated Okta org", e);
+    }
+  }
+
+  private void narrate(String text) {
+    out().println();
+    out().println(text);
+  }
+
+  /** Runs one command as a user would, shows what it printed, and returns its stdout. */
+  private String step(String[] args, Map<String, String> env, int expected) {
+    out().println("$ helpdesk " + String.join(" ", args));
+    // demo --verbose shows each step's HTTP summary (and the stack traces of its errors) too.
+    String[] command = settings().verbose() ? withVerbose(args) : args;
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code =
+        Helpdesk.run(command, new PrintWriter(stdout, true), new PrintWriter(stderr, true), env);
+    out().print(stdout);
+    stderr.toString().strip().lines().forEach(line -> out().println("  [stderr] " + line));
+    out().println("  (exit " + code + (code == expected ? "" : ", expected " + expected) + ")");
+    out().flush();
+    if (code != expected) {
+      failures++;
+    }
+    return stdout.toString();
+  }
+
+  private static String[] withVerbose(String[] args) {
+    String[] verbose = new String[args.length + 1];
+    verbose[0] = "--verbose";
+    System.arraycopy(args, 0, verbose, 1, args.length);
+    return verbose;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.workforceiam.cli;
+
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.okta.OktaClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "find",
+    mixinStandardHelpOptions = true,
+    description = "Find a user by id, login or primary email; print one JSON object.")
+final class FindCommand extends BaseCommand {
+  @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
+  @Nullable String user;
+
+  @Override
+  public Integer call() {
+    try (OktaClient okta = settings().client(false)) {
+      out()
+          .println(
+              Output.json(Output.employee(resolve(okta, java.util.Objects.requireNonNull(user)))));
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package org.workforceiam.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.workforceiam.core.IamException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code helpdesk} command-line tool: {@code java -jar cli/target/helpdesk.jar <command>
+ * [options]}. See {@code --help} and the README for the commands, their output and exit codes.
+ */
+@Command(
+    name = "helpdesk",
+    mixinStandardHelpOptions = true,
+    versionProvider = Helpdesk.Version.class,
+    description =
+        "Sync an Okta group of employees and reset their passwords and MFA, as an Okta API"
+            + " Services app.",
+    subcommands = {
+      KeygenCommand.class,
+      CheckCommand.class,
+      SyncCommand.class,
+      FindCommand.class,
+      FactorsCommand.class,
+      ResetPasswordCommand.class,
+      ResetMfaCommand.class,
+      UnlockCommand.class,
+      RevokeSessionsCommand.class,
+      DemoCommand.class,
+      BenchCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0 ok   1 unexpected   2 usage or configuration error   3 authentication failed",
+      "  4 permission denied   5 not found   6 rate limited or Okta unavailable",
+      "  7 protocol error   8 not allowed in the user's state   9 outcome unknown"
+    })
+public final class Helpdesk implements Callable<Integer> {
+  @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Spec
+  @SuppressWarnings("NullAway.Init")
+  CommandSpec spec;
+
+  final Map<String, String> env;
+
+  Helpdesk(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    // A usage error like any other: one line, as scripts expect.
+    spec.commandLine()
+        .getErr()
+        .println(
+            "error: no command given; one of "
+                + String.join(", ", spec.subcommands().keySet())
+                + " (see 'helpdesk --help')");
+    return ExitCodes.USAGE;
+  }
+
+  /**
+   * Runs the tool and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    configureLogging(Arrays.asList(args).contains("--verbose"));
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = run(args, out, err, System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs the tool with the given streams and environment, and returns its exit code.
+   *
+   * @param args the command line
+   * @param out standard output
+   * @param err standard error
+   * @param env the environment variables
+   * @return the exit code
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    CommandLine cli = new CommandLine(new Helpdesk(Objects.requireNonNull(env)));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Every command offers --version (mixinStandardHelpOptions); it prints the tool's version.
+    cli.getSubcommands()
+        .values()
+        .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          err.println(
+              "error: "
+                  + oneLine(String.valueOf(e.getMessage()))
+                  + " (see '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help')");
+          err.flush();
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          err.println("error: " + oneLine(describe(e)));
+          if (verbose) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return ExitCodes.of(e);
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof IamException || e instanceof UsageException) {
+      return String.valueOf(e.getMessage());
+    }
+    if (e instanceof IllegalArgumentException) {
+      return String.valueOf(e.getMessage());
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  static String oneLine(String message) {
+    return message.replaceAll("[\\r\\n]+", " ").strip();
+  }
+
+  /** The CLI logs through slf4j-simple to stderr: warnings only, more with --verbose. */
+  static void configureLogging(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    // Refusals are reported once, as the error line; the audit trail shows with --verbose.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.org.workforceiam.audit", verbose ? "info" : "off");
+    // A failed sync is reported once, as the error line; its log warning would be a second line.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.org.workforceiam.core.sync.DirectorySync",
+        verbose ? "info" : "error");
+    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Helpdesk.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "helpdesk " + (version == null ? "dev" : version) + " (workforce-iam)",
+        "Java " + Runtime.version()
+      };
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package org.workforceiam.cli;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.workforceiam.core.Employee;
+import org.workforceiam.core.Factor;
+import org.workforceiam.core.ProfileField;
+
+/** The CLI's output formats. Every documented key is always written, null when it has no value. */
+final class Output {
+  private static final JsonAdapter<Object> JSON =
+      new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+
+  static final List<String> EMPLOYEE_COLUMNS =
+      List.of("id", "login", "firstName", "lastName", "email", "status", "missingFields");
+
+  private Output() {}
+
+  static String json(Map<String, ?> object) {
+    return JSON.toJson(object);
+  }
+
+  static String prettyJson(Map<String, ?> object) {
+    return JSON.indent("  ").toJson(object);
+  }
+
+  static Map<String, Object> employee(Employee employee) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", employee.id().value());
+    json.put("login", employee.login());
+    json.put("firstName", employee.firstName().orElse(null));
+    json.put("lastName", employee.lastName().orElse(null));
+    json.put("email", employee.email().orElse(null));
+    json.put("status", employee.providerStatus());
+    json.put("missingFields", missingFields(employee));
+    return json;
+  }
+
+  static List<String> missingFields(Employee employee) {
+    return employee.missingProfileFields().stream()
+        .map(ProfileField::attributeName)
+        .collect(Collectors.toList());
+  }
+
+  static Map<String, Object> factor(Factor factor) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", factor.id().value());
+    json.put("factorType", factor.type());
+    json.put("provider", factor.provider());
+    json.put("status", factor.status());
+    return json;
+  }
+
+  /** The formats of {@code sync}. */
+  enum Format {
+    jsonl,
+    csv,
+    table
+  }
+
+  /** Writes employees one by one in a format. */
+  static final class EmployeeWriter {
+    private final Format format;
+    private final PrintWriter out;
+
+    EmployeeWriter(Format format, PrintWriter out) {
+      this.format = format;
+      this.out = out;
+    }
+
+    void header() {
+      switch (format) {
+        case csv -> out.print(String.join(",", EMPLOYEE_COLUMNS) + "\r\n");
+        case table -> {
+          out.println(tableRow("ID", "LOGIN", "NAME", "EMAIL", "STATUS", "MISSING"));
+          out.println("-".repeat(tableRow("", "", "", "", "", "").length()));
+        }
+        case jsonl -> {}
+      }
+    }
+
+    void write(Employee employee) {
+      switch (format) {
+        case jsonl -> out.println(json(employee(employee)));
+        case csv -> {
+          StringBuilder row = new StringBuilder();
+          row.append(csv(employee.id().value())).append(',');
+          row.append(csv(employee.login())).append(',');
+          row.append(csv(employee.firstName().orElse(""))).append(',');
+          row.append(csv(employee.lastName().orElse(""))).append(',');
+          row.append(csv(employee.email().orElse(""))).append(',');
+          row.append(csv(employee.providerStatus())).append(',');
+          row.append(csv(String.join(";", missingFields(employee))));
+          out.print(row.append("\r\n"));
+        }
+        case table -> {
+          String name =
+              (employee.firstName().orElse("") + " " + employee.lastName().orElse("")).strip();
+          out.println(
+              tableRow(
+                  employee.id().value(),
+                  employee.login(),
+                  name,
+                  employee.email().orElse("-"),
+                  employee.providerStatus(),
+                  employee.missingProfileFields().isEmpty()
+                      ? ""
+                      : String.join(",", missingFields(employee))));
+        }
+      }
+    }
+
+    void flush() {
+      out.flush();
+    }
+  }
+
+  /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+  static String csv(String value) {
+    boolean quote =
+        value.indexOf(',') >= 0
+            || value.indexOf('"') >= 0
+            || value.indexOf('\n') >= 0
+            || value.indexOf('\r') >= 0;
+    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  private static String tableRow(
+      String id, String login, String name, String email, String status, String missing) {
+    return String.format(
+        "%-20s  %-30s  %-24s  %-30s  %-16s  %s",
+        cut(id, 20), cut(login, 30), cut(name, 24), cut(email, 30), cut(status, 16), missing);
+  }
+
+  private static String cut(String value, int width) {
+    String clean = value.replaceAll("\\p{Cntrl}", " ");
+    return clean.length() <= width ? clean : clean.substring(0, width - 1) + "…";
+  }
+}

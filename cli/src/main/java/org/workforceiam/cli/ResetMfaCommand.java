@@ -1,0 +1,44 @@
+package org.workforceiam.cli;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.FactorId;
+import org.workforceiam.core.MfaReset;
+import org.workforceiam.core.MfaResetResult;
+import org.workforceiam.core.UserId;
+import org.workforceiam.okta.DryRun;
+import org.workforceiam.okta.OktaClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "reset-mfa",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reset a member's MFA: every factor (default) or one.",
+      "Prints userId, action and factorsReset."
+    })
+final class ResetMfaCommand extends ChangeCommand {
+  @Option(names = "--factor", paramLabel = "FACTOR_ID", description = "Remove only this factor.")
+  @Nullable String factor;
+
+  private MfaReset request() {
+    return factor == null ? MfaReset.allFactors() : MfaReset.factor(FactorId.of(factor));
+  }
+
+  @Override
+  String action() {
+    return factor == null ? "reset_factors" : "delete_factor";
+  }
+
+  @Override
+  void change(OktaClient okta, UserId user, Map<String, Object> json) {
+    MfaResetResult result = okta.resetMfa(user, request());
+    json.put("factorsReset", result.factorsReset().stream().map(FactorId::value).toList());
+  }
+
+  @Override
+  DryRun plan(OktaClient okta, UserId user) {
+    return okta.dryRun(user, request());
+  }
+}

@@ -1,0 +1,81 @@
+package org.workforceiam.cli;
+
+import java.util.Map;
+import org.workforceiam.core.PasswordReset;
+import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.Secret;
+import org.workforceiam.core.UserId;
+import org.workforceiam.okta.DryRun;
+import org.workforceiam.okta.OktaClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "reset-password",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reset a member's password: a one-time reset link (default), a temporary password, or"
+          + " expire it so a new one must be set at next sign-in.",
+      "Prints userId, action, resetUrl, emailSent, tempPassword and sessionsRevoked."
+    })
+final class ResetPasswordCommand extends ChangeCommand {
+  /** The modes of the contract. */
+  enum Mode {
+    link,
+    temp,
+    expire
+  }
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "link",
+      description = "link (default), temp or expire.")
+  Mode mode = Mode.link;
+
+  @Option(names = "--send-email", description = "With --mode link: Okta emails the link.")
+  boolean sendEmail;
+
+  @Option(names = "--revoke-sessions", description = "Also end the user's sessions.")
+  boolean revokeSessions;
+
+  @Override
+  void validate() {
+    if (sendEmail && mode != Mode.link) {
+      throw new UsageException("--send-email goes only with --mode link, not --mode " + mode);
+    }
+  }
+
+  private PasswordReset request() {
+    PasswordReset reset =
+        switch (mode) {
+          case link -> sendEmail ? PasswordReset.emailedLink() : PasswordReset.link();
+          case temp -> PasswordReset.temporaryPassword();
+          case expire -> PasswordReset.expire();
+        };
+    return reset.withRevokeSessions(revokeSessions);
+  }
+
+  @Override
+  String action() {
+    return switch (mode) {
+      case link -> "reset_password";
+      case temp -> "expire_password_with_temp_password";
+      case expire -> "expire_password";
+    };
+  }
+
+  @Override
+  void change(OktaClient okta, UserId user, Map<String, Object> json) {
+    PasswordResetResult result = okta.resetPassword(user, request());
+    json.put("resetUrl", result.resetLink().map(Secret::reveal).orElse(null));
+    json.put("emailSent", result.emailSent());
+    json.put("tempPassword", result.temporaryPassword().map(Secret::reveal).orElse(null));
+    json.put("sessionsRevoked", result.sessionsRevoked());
+  }
+
+  @Override
+  DryRun plan(OktaClient okta, UserId user) {
+    return okta.dryRun(user, request());
+  }
+}

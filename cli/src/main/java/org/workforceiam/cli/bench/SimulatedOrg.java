@@ -1,0 +1,34 @@
+package org.workforceiam.cli.bench;
+
+/** A simulated Okta org serving a generated group, wherever it runs. */
+public interface SimulatedOrg extends AutoCloseable {
+
+  /**
+   * Returns the org URL on loopback.
+   *
+   * @return the URL, such as {@code http://127.0.0.1:40123}
+   */
+  String orgUrl();
+
+  /**
+   * Returns what the org has served so far.
+   *
+   * @return the request counts
+   */
+  Counts counts();
+
+  /** Stops the org. */
+  @Override
+  void close();
+
+  /**
+   * Requests the org received.
+   *
+   * @param apiRequests API requests: the group's pages, including any that were answered with an
+   *     error and asked again
+   * @param tokenRequests requests to the token endpoint, including the DPoP nonce handshake
+   * @param cpuNanos CPU time the org's own process has used so far, or -1 when it shares this
+   *     process
+   */
+  record Counts(int apiRequests, int tokenRequests, long cpuNanos) {}
+}

@@ -1,0 +1,202 @@
+package org.workforceiam.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.workforceiam.cli.SimulatedOrg.ADA;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code --help}, {@code --version}, usage errors, and what errors look like on stderr. */
+class UsageTest extends DemoOrgTest {
+  private static final List<String> SETTINGS =
+      List.of("--org-url", "--client-id", "--private-key", "--key-id", "--group-id", "--verbose");
+
+  /** Each command and the options and parameters its help must show. */
+  static Stream<Arguments> commands() {
+    return Stream.of(
+        Arguments.of("keygen", List.of("--out=FILE", "--alg=ALG", "RS256", "ES256")),
+        Arguments.of("check", SETTINGS),
+        Arguments.of(
+            "sync",
+            List.of(
+                "--format=FORMAT", "jsonl", "csv", "table", "--snapshot=FILE", "--[no-]progress")),
+        Arguments.of("find", List.of("USER")),
+        Arguments.of("factors", List.of("USER")),
+        Arguments.of(
+            "reset-password",
+            List.of(
+                "USER",
+                "--mode=MODE",
+                "link",
+                "temp",
+                "expire",
+                "--send-email",
+                "--revoke-sessions",
+                "--dry-run")),
+        Arguments.of("reset-mfa", List.of("USER", "--factor=FACTOR_ID", "--dry-run")),
+        Arguments.of("unlock", List.of("USER", "--dry-run")),
+        Arguments.of(
+            "revoke-sessions", List.of("USER", "--oauth-tokens", "--forget-devices", "--dry-run")),
+        Arguments.of("demo", List.of("--help")));
+  }
+
+  @ParameterizedTest(name = "{0} --help")
+  @MethodSource("commands")
+  void everyCommandExplainsItselfWithHelpAndExits0(String command, List<String> shown) {
+    CliRun help = CliRun.of(Map.of(), command, "--help");
+
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).startsWith("Usage: helpdesk " + command).contains(shown);
+    assertThat(help.err()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} --help")
+  @ValueSource(
+      strings = {"check", "sync", "find", "factors", "reset-password", "reset-mfa", "unlock"})
+  void everyCommandThatTalksToOktaShowsTheSettings(String command) {
+    CliRun help = CliRun.of(Map.of(), command, "--help");
+
+    assertThat(help.out()).contains(SETTINGS);
+  }
+
+  @Test
+  void theToolsHelpListsEveryCommandAndTheExitCodes() {
+    CliRun help = CliRun.of(Map.of(), "--help");
+
+    assertThat(help.code()).isZero();
+    assertThat(help.out())
+        .startsWith("Usage: helpdesk")
+        .contains(
+            "keygen",
+            "check",
+            "sync",
+            "find",
+            "factors",
+            "reset-password",
+            "reset-mfa",
+            "unlock",
+            "revoke-sessions",
+            "demo")
+        .contains("Exit codes:", "9 outcome unknown")
+        .contains("OKTA_ORG_URL", "OKTA_CLIENT_ID", "OKTA_PRIVATE_KEY_FILE", "OKTA_KEY_ID")
+        .contains("OKTA_GROUP_ID");
+  }
+
+  @Test
+  void versionNamesTheToolAndExits0() {
+    CliRun version = CliRun.of(Map.of(), "--version");
+
+    assertThat(version.code()).isZero();
+    assertThat(version.out().lines().findFirst().orElseThrow())
+        .matches("helpdesk \\S+ \\(workforce-iam\\)");
+    assertThat(version.err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sync", "reset-password", "demo"})
+  void everyCommandsVersionOptionPrintsTheToolsVersion(String command) {
+    CliRun version = CliRun.of(Map.of(), command, "--version");
+
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).isEqualTo(CliRun.of(Map.of(), "--version").out());
+  }
+
+  @Test
+  void noCommandIsAUsageErrorOfOneLine() {
+    CliRun run = CliRun.of(Map.of());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine()).contains("sync").contains("--help");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageErrorOfOneLine() {
+    CliRun run = CliRun.of(org.env(), "reset-everything");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine()).contains("reset-everything");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorOfOneLineNamingIt() {
+    CliRun run = org.run("sync", "--formats", "csv");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine()).contains("--formats").contains("helpdesk sync --help");
+    assertThat(org.sim.calls()).isEmpty();
+  }
+
+  @Test
+  void aMissingUserIsAUsageError() {
+    CliRun run = org.run("reset-password");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine()).contains("USER");
+  }
+
+  @Test
+  void anErrorIsOneLineWithoutAStackTrace() {
+    CliRun run = org.run("find", "nobody@example.com");
+
+    assertThat(run.code()).isEqualTo(5);
+    assertThat(run.errorLine())
+        .isEqualTo(
+            "error: no user matches 'nobody@example.com' as an id, a login or a primary email");
+    assertThat(run.logs()).doesNotContain("\tat ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void verboseAddsTheStackTraceAfterTheErrorLineBeforeOrAfterTheCommand(boolean before) {
+    CliRun run =
+        before
+            ? org.run("--verbose", "find", "nobody@example.com")
+            : org.run("find", "nobody@example.com", "--verbose");
+
+    assertThat(run.code()).isEqualTo(5);
+    List<String> lines = run.err().lines().toList();
+    assertThat(lines.get(0)).startsWith("error: no user matches 'nobody@example.com'");
+    assertThat(lines.get(1)).startsWith("org.workforceiam.core.NotFoundException: ");
+    assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).contains("at "));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void verboseLogsAnHttpSummaryWithoutSecrets(boolean before) {
+    CliRun run =
+        before
+            ? org.run("--verbose", "reset-password", ADA, "--mode", "temp")
+            : org.run("reset-password", ADA, "--mode", "temp", "--verbose");
+
+    assertThat(run.code()).isZero();
+    String http = org.orgUrl();
+    assertThat(run.logs())
+        .contains("<-- 200 POST " + http + "/oauth2/v1/token")
+        .contains("<-- 200 GET " + http + "/api/v1/users/" + ADA)
+        .contains(
+            "<-- 200 POST "
+                + http
+                + "/api/v1/users/"
+                + ADA
+                + "/lifecycle/expire_password_with_temp_password?revokeSessions=false")
+        .doesNotContain("Authorization")
+        .doesNotContain((String) run.json().get("tempPassword"));
+    // SimulatedOrg.run has checked every secret that went over the wire too.
+  }
+
+  @Test
+  void withoutVerboseNoHttpSummaryIsShown() {
+    CliRun run = org.run("reset-password", ADA);
+
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.logs()).doesNotContain("<-- ");
+  }
+}
