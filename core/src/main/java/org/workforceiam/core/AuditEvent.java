@@ -6,29 +6,116 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt to change a user's credentials or sessions, successful or not. Holds no secret: never
  * a reset link or temporary password.
- *
- * @param user the target user
- * @param operation the operation attempted
- * @param options the options asked for
- * @param time when the attempt ended
- * @param outcome how it ended
- * @param errorType the simple name of the exception that ended it, when it failed
- * @param errorCode the provider's error code, when it sent one
- * @param requestId the provider's request id, when it sent one
  */
-public record AuditEvent(
-    UserId user,
-    Operation operation,
-    Set<OperationOption> options,
-    Instant time,
-    Outcome outcome,
-    Optional<String> errorType,
-    Optional<String> errorCode,
-    Optional<String> requestId) {
+public final class AuditEvent {
+  private final UserId user;
+  private final Operation operation;
+  private final Set<OperationOption> options;
+  private final Instant time;
+  private final Outcome outcome;
+  private final Optional<String> errorType;
+  private final Optional<String> errorCode;
+  private final Optional<String> requestId;
+
+  private AuditEvent(
+      UserId user,
+      Operation operation,
+      Set<OperationOption> options,
+      Instant time,
+      Outcome outcome,
+      Optional<String> errorType,
+      Optional<String> errorCode,
+      Optional<String> requestId) {
+    Objects.requireNonNull(user, "user == null");
+    Objects.requireNonNull(operation, "operation == null");
+    Objects.requireNonNull(options, "options == null");
+    options =
+        Collections.unmodifiableSet(
+            options.isEmpty() ? EnumSet.noneOf(OperationOption.class) : EnumSet.copyOf(options));
+    Objects.requireNonNull(time, "time == null");
+    Objects.requireNonNull(outcome, "outcome == null");
+    Objects.requireNonNull(errorType, "errorType == null");
+    Objects.requireNonNull(errorCode, "errorCode == null");
+    Objects.requireNonNull(requestId, "requestId == null");
+    this.user = user;
+    this.operation = operation;
+    this.options = options;
+    this.time = time;
+    this.outcome = outcome;
+    this.errorType = errorType;
+    this.errorCode = errorCode;
+    this.requestId = requestId;
+  }
+
+  /**
+   * Creates the value; for providers and tests (callers receive it).
+   *
+   * @param user the target user
+   * @param operation the operation attempted
+   * @param options the options asked for
+   * @param time when the attempt ended
+   * @param outcome how it ended
+   * @param errorType the simple name of the exception that ended it, when it failed
+   * @param errorCode the provider's error code, when it sent one
+   * @param requestId the provider's request id, when it sent one
+   * @return the value
+   */
+  public static AuditEvent of(
+      UserId user,
+      Operation operation,
+      Set<OperationOption> options,
+      Instant time,
+      Outcome outcome,
+      Optional<String> errorType,
+      Optional<String> errorCode,
+      Optional<String> requestId) {
+    return new AuditEvent(user, operation, options, time, outcome, errorType, errorCode, requestId);
+  }
+
+  /** {@return the target user} */
+  public UserId user() {
+    return user;
+  }
+
+  /** {@return the operation attempted} */
+  public Operation operation() {
+    return operation;
+  }
+
+  /** {@return the options asked for} */
+  public Set<OperationOption> options() {
+    return options;
+  }
+
+  /** {@return when the attempt ended} */
+  public Instant time() {
+    return time;
+  }
+
+  /** {@return how it ended} */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** {@return the simple name of the exception that ended it, when it failed} */
+  public Optional<String> errorType() {
+    return errorType;
+  }
+
+  /** {@return the provider's error code, when it sent one} */
+  public Optional<String> errorCode() {
+    return errorCode;
+  }
+
+  /** {@return the provider's request id, when it sent one} */
+  public Optional<String> requestId() {
+    return requestId;
+  }
 
   /** How an attempt ended. */
   public enum Outcome {
@@ -45,29 +132,55 @@ public record AuditEvent(
     OUTCOME_UNKNOWN
   }
 
-  /**
-   * Validates the values.
-   *
-   * @param user the target user
-   * @param operation the operation attempted
-   * @param options the options asked for
-   * @param time when the attempt ended
-   * @param outcome how it ended
-   * @param errorType the simple name of the exception that ended it, when it failed
-   * @param errorCode the provider's error code, when it sent one
-   * @param requestId the provider's request id, when it sent one
-   */
-  public AuditEvent {
-    Objects.requireNonNull(user, "user == null");
-    Objects.requireNonNull(operation, "operation == null");
-    Objects.requireNonNull(options, "options == null");
-    options =
-        Collections.unmodifiableSet(
-            options.isEmpty() ? EnumSet.noneOf(OperationOption.class) : EnumSet.copyOf(options));
-    Objects.requireNonNull(time, "time == null");
-    Objects.requireNonNull(outcome, "outcome == null");
-    Objects.requireNonNull(errorType, "errorType == null");
-    Objects.requireNonNull(errorCode, "errorCode == null");
-    Objects.requireNonNull(requestId, "requestId == null");
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof AuditEvent that)) {
+      return false;
+    }
+    return user.equals(that.user)
+        && operation.equals(that.operation)
+        && options.equals(that.options)
+        && time.equals(that.time)
+        && outcome.equals(that.outcome)
+        && errorType.equals(that.errorType)
+        && errorCode.equals(that.errorCode)
+        && requestId.equals(that.requestId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(user, operation, options, time, outcome, errorType, errorCode, requestId);
+  }
+
+  @Override
+  public String toString() {
+    return "AuditEvent["
+        + "user="
+        + user
+        + ", "
+        + "operation="
+        + operation
+        + ", "
+        + "options="
+        + options
+        + ", "
+        + "time="
+        + time
+        + ", "
+        + "outcome="
+        + outcome
+        + ", "
+        + "errorType="
+        + errorType
+        + ", "
+        + "errorCode="
+        + errorCode
+        + ", "
+        + "requestId="
+        + requestId
+        + "]";
   }
 }

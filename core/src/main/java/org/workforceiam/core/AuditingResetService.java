@@ -27,24 +27,24 @@ final class AuditingResetService implements ResetService {
   }
 
   @Override
-  public PasswordResetResult resetPassword(UserId user, PasswordReset request) {
+  public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
     return audit(
         user, request.operation(), request.options(), () -> delegate.resetPassword(user, request));
   }
 
   @Override
-  public MfaResetResult resetMfa(UserId user, MfaReset request) {
+  public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
     return audit(
         user, request.operation(), request.options(), () -> delegate.resetMfa(user, request));
   }
 
   @Override
-  public UnlockResult unlock(UserId user) {
+  public ResetResult.Unlock unlock(UserId user) {
     return audit(user, Operation.UNLOCK, Set.of(), () -> delegate.unlock(user));
   }
 
   @Override
-  public SessionRevocationResult revokeSessions(UserId user, SessionRevocation request) {
+  public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
     return audit(
         user, request.operation(), request.options(), () -> delegate.revokeSessions(user, request));
   }
@@ -56,7 +56,7 @@ final class AuditingResetService implements ResetService {
       result = attempt.get();
     } catch (IamException e) {
       emit(
-          new AuditEvent(
+          AuditEvent.of(
               user,
               operation,
               options,
@@ -68,7 +68,7 @@ final class AuditingResetService implements ResetService {
       throw e;
     } catch (RuntimeException e) {
       emit(
-          new AuditEvent(
+          AuditEvent.of(
               user,
               operation,
               options,
@@ -80,7 +80,7 @@ final class AuditingResetService implements ResetService {
       throw e;
     }
     emit(
-        new AuditEvent(
+        AuditEvent.of(
             user,
             operation,
             options,
@@ -93,12 +93,12 @@ final class AuditingResetService implements ResetService {
   }
 
   private static AuditEvent.Outcome outcomeOf(IamException e) {
-    if (e instanceof OutcomeUnknownException) {
+    if (e instanceof IamException.OutcomeUnknown) {
       return AuditEvent.Outcome.OUTCOME_UNKNOWN;
     }
-    if (e instanceof PermissionDeniedException
-        || e instanceof InvalidStateException
-        || e instanceof OperationNotSupportedException) {
+    if (e instanceof IamException.PermissionDenied
+        || e instanceof IamException.InvalidState
+        || e instanceof IamException.OperationNotSupported) {
       return AuditEvent.Outcome.REFUSED;
     }
     return AuditEvent.Outcome.FAILED;

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * an operation throws. Duplicates in the input are handled once.
  *
  * <pre>{@code
- * BulkReset.Report<MfaResetResult> report =
+ * BulkReset.Report<ResetResult.Mfa> report =
  *     BulkReset.withConcurrency(4).run(users, user -> resets.resetMfa(user, MfaReset.allFactors()));
  * report.outcomes().forEach(o -> log.info("{}: {}", o.user(), o.status()));
  * }</pre>
@@ -75,7 +75,7 @@ public final class BulkReset {
     REFUSED,
     /**
      * It failed; see {@link Outcome#error()}. Usually nothing changed, but when the error is an
-     * {@link OutcomeUnknownException} the change may have been made: check the user before
+     * {@link IamException.OutcomeUnknown} the change may have been made: check the user before
      * repeating it.
      */
     FAILED,
@@ -86,24 +86,15 @@ public final class BulkReset {
   /**
    * How the change went for one user.
    *
-   * @param user the user
-   * @param status how it ended
-   * @param result what was done, when {@link Status#DONE}
-   * @param error why it was refused or failed
    * @param <R> the type of result
    */
-  public record Outcome<R extends ResetResult>(
-      UserId user, Status status, Optional<R> result, Optional<Throwable> error) {
+  public static final class Outcome<R extends ResetResult> {
+    private final UserId user;
+    private final Status status;
+    private final Optional<R> result;
+    private final Optional<Throwable> error;
 
-    /**
-     * Validates the values.
-     *
-     * @param user the user
-     * @param status how it ended
-     * @param result what was done, when {@link Status#DONE}
-     * @param error why it was refused or failed
-     */
-    public Outcome {
+    private Outcome(UserId user, Status status, Optional<R> result, Optional<Throwable> error) {
       Objects.requireNonNull(user, "user == null");
       Objects.requireNonNull(status, "status == null");
       Objects.requireNonNull(result, "result == null");
@@ -114,26 +105,120 @@ public final class BulkReset {
       if ((status == Status.REFUSED || status == Status.FAILED) != error.isPresent()) {
         throw new IllegalArgumentException("an error goes with REFUSED or FAILED, and only then");
       }
+      this.user = user;
+      this.status = status;
+      this.result = result;
+      this.error = error;
+    }
+
+    /**
+     * Creates the value; for providers and tests (callers receive it).
+     *
+     * @param user the user
+     * @param status how it ended
+     * @param result what was done, when {@link Status#DONE}
+     * @param error why it was refused or failed
+     * @param <R> the type of result
+     * @return the value
+     */
+    public static <R extends ResetResult> Outcome<R> of(
+        UserId user, Status status, Optional<R> result, Optional<Throwable> error) {
+      return new Outcome<>(user, status, result, error);
+    }
+
+    /** {@return the user} */
+    public UserId user() {
+      return user;
+    }
+
+    /** {@return how it ended} */
+    public Status status() {
+      return status;
+    }
+
+    /** {@return what was done, when {@link Status#DONE}} */
+    public Optional<R> result() {
+      return result;
+    }
+
+    /** {@return why it was refused or failed} */
+    public Optional<Throwable> error() {
+      return error;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (o == this) {
+        return true;
+      }
+      if (!(o instanceof Outcome<?> that)) {
+        return false;
+      }
+      return user.equals(that.user)
+          && status.equals(that.status)
+          && result.equals(that.result)
+          && error.equals(that.error);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(user, status, result, error);
+    }
+
+    @Override
+    public String toString() {
+      return "Outcome["
+          + "user="
+          + user
+          + ", "
+          + "status="
+          + status
+          + ", "
+          + "result="
+          + result
+          + ", "
+          + "error="
+          + error
+          + "]";
     }
   }
 
   /**
    * The outcome of a run: one entry per distinct requested user, in the order they were given.
    *
-   * @param outcomes the outcomes
-   * @param cancelled whether the run was cancelled or interrupted before every user was started
    * @param <R> the type of result
    */
-  public record Report<R extends ResetResult>(List<Outcome<R>> outcomes, boolean cancelled) {
+  public static final class Report<R extends ResetResult> {
+    private final List<Outcome<R>> outcomes;
+    private final boolean cancelled;
+
+    private Report(List<Outcome<R>> outcomes, boolean cancelled) {
+      outcomes = List.copyOf(outcomes);
+      this.outcomes = outcomes;
+      this.cancelled = cancelled;
+    }
 
     /**
-     * Validates the values.
+     * Creates the value; for providers and tests (callers receive it).
      *
      * @param outcomes the outcomes
-     * @param cancelled whether the run was cancelled or interrupted before it finished
+     * @param cancelled whether the run was cancelled or interrupted before every user was started
+     * @param <R> the type of result
+     * @return the value
      */
-    public Report {
-      outcomes = List.copyOf(outcomes);
+    public static <R extends ResetResult> Report<R> of(
+        List<Outcome<R>> outcomes, boolean cancelled) {
+      return new Report<>(outcomes, cancelled);
+    }
+
+    /** {@return the outcomes} */
+    public List<Outcome<R>> outcomes() {
+      return outcomes;
+    }
+
+    /** {@return whether the run was cancelled or interrupted before every user was started} */
+    public boolean cancelled() {
+      return cancelled;
     }
 
     /**
@@ -144,6 +229,27 @@ public final class BulkReset {
      */
     public long count(Status status) {
       return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (o == this) {
+        return true;
+      }
+      if (!(o instanceof Report<?> that)) {
+        return false;
+      }
+      return outcomes.equals(that.outcomes) && cancelled == that.cancelled;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(outcomes, cancelled);
+    }
+
+    @Override
+    public String toString() {
+      return "Report[" + "outcomes=" + outcomes + ", " + "cancelled=" + cancelled + "]";
     }
   }
 
@@ -187,17 +293,17 @@ public final class BulkReset {
           try {
             R result = operation.apply(user);
             outcome =
-                new Outcome<>(
+                Outcome.of(
                     user,
                     Status.DONE,
                     Optional.of(Objects.requireNonNull(result)),
                     Optional.empty());
-          } catch (PermissionDeniedException
-              | InvalidStateException
-              | OperationNotSupportedException e) {
-            outcome = new Outcome<>(user, Status.REFUSED, Optional.empty(), Optional.of(e));
+          } catch (IamException.PermissionDenied
+              | IamException.InvalidState
+              | IamException.OperationNotSupported e) {
+            outcome = Outcome.of(user, Status.REFUSED, Optional.empty(), Optional.of(e));
           } catch (Throwable e) { // every user gets an outcome, whatever the operation threw
-            outcome = new Outcome<>(user, Status.FAILED, Optional.empty(), Optional.of(e));
+            outcome = Outcome.of(user, Status.FAILED, Optional.empty(), Optional.of(e));
           }
           synchronized (outcomes) {
             outcomes.set(index, outcome);
@@ -250,13 +356,13 @@ public final class BulkReset {
           report.add(
               outcome != null
                   ? outcome
-                  : new Outcome<>(
+                  : Outcome.of(
                       users.get(i), Status.NOT_ATTEMPTED, Optional.empty(), Optional.empty()));
         }
       }
       boolean stoppedEarly =
           report.stream().anyMatch(outcome -> outcome.status() == Status.NOT_ATTEMPTED);
-      return new Report<>(report, stoppedEarly);
+      return Report.of(report, stoppedEarly);
     }
 
     private static ThreadFactory threadFactory() {

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operations a provider supports, and the options it supports with each.
  *
  * <p>A {@link ResetService} refuses an unsupported operation or option with {@link
- * OperationNotSupportedException} before it sends any request.
+ * IamException.OperationNotSupported} before it sends any request.
  *
  * <pre>{@code
  * Capabilities capabilities = Capabilities.builder()
@@ -20,17 +21,11 @@ import java.util.stream.Collectors;
  *     .operation(Operation.UNLOCK)
  *     .build();
  * }</pre>
- *
- * @param operations each supported operation, mapped to the options supported with it
  */
-public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
+public final class Capabilities {
+  private final Map<Operation, Set<OperationOption>> operations;
 
-  /**
-   * Validates the values.
-   *
-   * @param operations each supported operation, mapped to the options supported with it
-   */
-  public Capabilities {
+  Capabilities(Map<Operation, Set<OperationOption>> operations) {
     Objects.requireNonNull(operations, "operations == null");
     Map<Operation, Set<OperationOption>> copy = new EnumMap<>(Operation.class);
     operations.forEach(
@@ -42,6 +37,12 @@ public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
                         ? EnumSet.noneOf(OperationOption.class)
                         : EnumSet.copyOf(options))));
     operations = Collections.unmodifiableMap(copy);
+    this.operations = operations;
+  }
+
+  /** {@return each supported operation, mapped to the options supported with it} */
+  public Map<Operation, Set<OperationOption>> operations() {
+    return operations;
   }
 
   /**
@@ -107,12 +108,12 @@ public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
    *
    * @param operation the operation
    * @param options the options asked for
-   * @throws OperationNotSupportedException naming what is missing
+   * @throws IamException.OperationNotSupported naming what is missing
    */
   public void require(Operation operation, Set<OperationOption> options) {
     Set<OperationOption> supported = operations.get(operation);
     if (supported == null) {
-      throw new OperationNotSupportedException(
+      throw new IamException.OperationNotSupported(
           "this provider does not support " + operation + "; it supports " + operations.keySet(),
           ErrorDetails.none());
     }
@@ -121,7 +122,7 @@ public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
             .filter(o -> !supported.contains(o))
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(OperationOption.class)));
     if (!missing.isEmpty()) {
-      throw new OperationNotSupportedException(
+      throw new IamException.OperationNotSupported(
           "this provider does not support "
               + operation
               + " with "
@@ -160,5 +161,26 @@ public record Capabilities(Map<Operation, Set<OperationOption>> operations) {
     public Capabilities build() {
       return new Capabilities(operations);
     }
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof Capabilities that)) {
+      return false;
+    }
+    return operations.equals(that.operations);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(operations);
+  }
+
+  @Override
+  public String toString() {
+    return "Capabilities[" + "operations=" + operations + "]";
   }
 }

@@ -22,46 +22,28 @@ import org.jspecify.annotations.Nullable;
  *     .status(EmployeeStatus.ACTIVE)
  *     .build();
  * }</pre>
- *
- * @param id the provider's identifier
- * @param login the sign-in name, often an email address
- * @param firstName the given name, if the profile has one
- * @param lastName the family name, if the profile has one
- * @param email the primary email address, if the profile has one
- * @param status the account status
- * @param providerStatus the provider's own word for the status; equal to {@code status.name()}
- *     unless the status is {@link EmployeeStatus#UNKNOWN}, when it is a word {@link
- *     EmployeeStatus#fromProviderValue(String)} does not know
- * @param lastUpdated when the provider last changed the user, if it says
- * @param attributes the other profile attributes, as strings, sorted by name
  */
-public record Employee(
-    UserId id,
-    String login,
-    Optional<String> firstName,
-    Optional<String> lastName,
-    Optional<String> email,
-    EmployeeStatus status,
-    String providerStatus,
-    Optional<Instant> lastUpdated,
-    Map<String, String> attributes) {
+public final class Employee {
+  private final UserId id;
+  private final String login;
+  private final Optional<String> firstName;
+  private final Optional<String> lastName;
+  private final Optional<String> email;
+  private final EmployeeStatus status;
+  private final String providerStatus;
+  private final Optional<Instant> lastUpdated;
+  private final Map<String, String> attributes;
 
-  /**
-   * Validates the values.
-   *
-   * @param id the provider's identifier
-   * @param login the sign-in name, often an email address
-   * @param firstName the given name, if the profile has one
-   * @param lastName the family name, if the profile has one
-   * @param email the primary email address, if the profile has one
-   * @param status the account status
-   * @param providerStatus the provider's own word for the status; equal to {@code status.name()}
-   *     unless the status is {@link EmployeeStatus#UNKNOWN}, when it is a word {@link
-   *     EmployeeStatus#fromProviderValue(String)} does not know
-   * @param lastUpdated when the provider last changed the user, if it says
-   * @param attributes the other profile attributes, as strings, sorted by name
-   */
-  public Employee {
+  Employee(
+      UserId id,
+      String login,
+      Optional<String> firstName,
+      Optional<String> lastName,
+      Optional<String> email,
+      EmployeeStatus status,
+      String providerStatus,
+      Optional<Instant> lastUpdated,
+      Map<String, String> attributes) {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(login, "login == null");
     if (login.isBlank()) {
@@ -105,6 +87,64 @@ public record Employee(
               value, () -> "value of attribute " + name + " of user " + id + " == null");
         });
     attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+    this.id = id;
+    this.login = login;
+    this.firstName = firstName;
+    this.lastName = lastName;
+    this.email = email;
+    this.status = status;
+    this.providerStatus = providerStatus;
+    this.lastUpdated = lastUpdated;
+    this.attributes = attributes;
+  }
+
+  /** {@return the provider's identifier} */
+  public UserId id() {
+    return id;
+  }
+
+  /** {@return the sign-in name, often an email address} */
+  public String login() {
+    return login;
+  }
+
+  /** {@return the given name, if the profile has one} */
+  public Optional<String> firstName() {
+    return firstName;
+  }
+
+  /** {@return the family name, if the profile has one} */
+  public Optional<String> lastName() {
+    return lastName;
+  }
+
+  /** {@return the primary email address, if the profile has one} */
+  public Optional<String> email() {
+    return email;
+  }
+
+  /** {@return the account status} */
+  public EmployeeStatus status() {
+    return status;
+  }
+
+  /**
+   * {@return the provider's own word for the status; equal to {@code status.name()} unless the
+   * status is {@link EmployeeStatus#UNKNOWN}, when it is a word {@link
+   * EmployeeStatus#fromProviderValue(String)} does not know}
+   */
+  public String providerStatus() {
+    return providerStatus;
+  }
+
+  /** {@return when the provider last changed the user, if it says} */
+  public Optional<Instant> lastUpdated() {
+    return lastUpdated;
+  }
+
+  /** {@return the other profile attributes, as strings, sorted by name} */
+  public Map<String, String> attributes() {
+    return attributes;
   }
 
   /**
@@ -304,5 +344,62 @@ public record Employee(
           Optional.ofNullable(lastUpdated),
           attributes);
     }
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof Employee that)) {
+      return false;
+    }
+    return id.equals(that.id)
+        && login.equals(that.login)
+        && firstName.equals(that.firstName)
+        && lastName.equals(that.lastName)
+        && email.equals(that.email)
+        && status.equals(that.status)
+        && providerStatus.equals(that.providerStatus)
+        && lastUpdated.equals(that.lastUpdated)
+        && attributes.equals(that.attributes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        id, login, firstName, lastName, email, status, providerStatus, lastUpdated, attributes);
+  }
+
+  @Override
+  public String toString() {
+    return "Employee["
+        + "id="
+        + id
+        + ", "
+        + "login="
+        + login
+        + ", "
+        + "firstName="
+        + firstName
+        + ", "
+        + "lastName="
+        + lastName
+        + ", "
+        + "email="
+        + email
+        + ", "
+        + "status="
+        + status
+        + ", "
+        + "providerStatus="
+        + providerStatus
+        + ", "
+        + "lastUpdated="
+        + lastUpdated
+        + ", "
+        + "attributes="
+        + attributes
+        + "]";
   }
 }

@@ -20,25 +20,25 @@ final class GroupScopedResetService implements ResetService {
   }
 
   @Override
-  public PasswordResetResult resetPassword(UserId user, PasswordReset request) {
+  public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
     requireAllowed(user, request.operation(), request.options());
     return delegate.resetPassword(user, request);
   }
 
   @Override
-  public MfaResetResult resetMfa(UserId user, MfaReset request) {
+  public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
     requireAllowed(user, request.operation(), request.options());
     return delegate.resetMfa(user, request);
   }
 
   @Override
-  public UnlockResult unlock(UserId user) {
+  public ResetResult.Unlock unlock(UserId user) {
     requireAllowed(user, Operation.UNLOCK, Set.of());
     return delegate.unlock(user);
   }
 
   @Override
-  public SessionRevocationResult revokeSessions(UserId user, SessionRevocation request) {
+  public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
     requireAllowed(user, request.operation(), request.options());
     return delegate.revokeSessions(user, request);
   }
@@ -46,8 +46,8 @@ final class GroupScopedResetService implements ResetService {
   private void requireAllowed(UserId user, Operation operation, Set<OperationOption> options) {
     delegate.capabilities().require(operation, options);
     if (!directory.isMember(user, group)) {
-      throw new PermissionDeniedException(
-          PermissionDeniedException.Reason.OUTSIDE_GROUP,
+      throw new IamException.PermissionDenied(
+          IamException.PermissionDenied.Reason.OUTSIDE_GROUP,
           "user "
               + user
               + " is not a member of group "

@@ -1,5 +1,6 @@
 package org.workforceiam.core;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,17 +9,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The root of every error this library throws for a failed directory or reset call. Unchecked.
  *
- * <p>The subclasses are ordered by what the caller does next:
+ * <p>Its subclasses, nested here so the whole hierarchy reads on one page, are ordered by what the
+ * caller does next:
  *
  * <ul>
- *   <li>fix the set-up: {@link ConfigurationException}, {@link AuthenticationFailedException},
- *       {@link PermissionDeniedException}, {@link OperationNotSupportedException};
- *   <li>fix the request: {@link NotFoundException}, {@link AmbiguousUserException}, {@link
- *       InvalidStateException};
- *   <li>wait and retry: {@link RateLimitedException}, {@link ProviderUnavailableException};
- *   <li>report it: {@link ProtocolViolationException};
- *   <li>check before retrying: {@link OutcomeUnknownException}, where a change may or may not have
- *       happened.
+ *   <li>fix the set-up: {@link InvalidConfiguration}, {@link AuthenticationFailed}, {@link
+ *       PermissionDenied}, {@link OperationNotSupported};
+ *   <li>fix the request: {@link NotFound}, {@link AmbiguousUser}, {@link InvalidState};
+ *   <li>wait and retry: {@link RateLimited}, {@link ProviderUnavailable};
+ *   <li>report it: {@link ProtocolViolation};
+ *   <li>check before retrying: {@link OutcomeUnknown}, where a change may or may not have happened.
  * </ul>
  *
  * <p>Each carries what the provider said ({@link #details()}), and its message ends with those
@@ -72,7 +72,7 @@ public abstract class IamException extends RuntimeException {
    * @return the details; empty ones when the failure happened before or without a response
    */
   public ErrorDetails details() {
-    return new ErrorDetails(httpStatus(), errorCode(), errorId(), requestId());
+    return ErrorDetails.of(httpStatus(), errorCode(), errorId(), requestId());
   }
 
   /**
@@ -117,4 +117,454 @@ public abstract class IamException extends RuntimeException {
    * @return {@code true} for transient failures such as rate limits and outages
    */
   public abstract boolean isRetryable();
+
+  /**
+   * The client is configured wrongly, for example a malformed org URL or an unreadable key, or the
+   * provider rejects the configuration. Fix the configuration; retrying will not help.
+   */
+  public static final class InvalidConfiguration extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public InvalidConfiguration(String summary, ErrorDetails details) {
+      this(summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public InvalidConfiguration(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code false}: the configuration must change first} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * The provider did not accept the client's credentials: a wrong client id, a key the provider
+   * does not know, a refused network zone, or a token it no longer accepts. Check the app's
+   * credentials at the provider; retrying will not help.
+   */
+  public static final class AuthenticationFailed extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public AuthenticationFailed(String summary, ErrorDetails details) {
+      this(summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public AuthenticationFailed(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code false}: the credentials must change first} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * The client may not do this, and {@link #reason()} says why. Retrying will not help; the set-up
+   * or the choice of user must change.
+   */
+  public static final class PermissionDenied extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why a permission was denied. */
+    public enum Reason {
+      /**
+       * The client lacks a grant it needs, for example an OAuth scope that was not granted to the
+       * app.
+       */
+      MISSING_GRANT,
+      /** The user is not a member of the group this client is configured to act on. */
+      OUTSIDE_GROUP,
+      /**
+       * The provider's administrator role given to the client does not allow this operation on this
+       * user: the user holds a more privileged role, is outside the role's groups, or the role
+       * lacks the operation.
+       */
+      ROLE_DOES_NOT_ALLOW
+    }
+
+    private final Reason reason;
+
+    /**
+     * Creates the error.
+     *
+     * @param reason why the permission was denied
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public PermissionDenied(Reason reason, String summary, ErrorDetails details) {
+      this(reason, summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param reason why the permission was denied
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public PermissionDenied(
+        Reason reason, String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+      this.reason = Objects.requireNonNull(reason, "reason == null");
+    }
+
+    /**
+     * Returns why the permission was denied.
+     *
+     * @return the reason
+     */
+    public Reason reason() {
+      return reason;
+    }
+
+    /** {@return {@code false}: the set-up or the user must change first} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * The provider does not support the requested operation or option. Raised before any request is
+   * made; see {@link ResetService#capabilities()}.
+   */
+  public static final class OperationNotSupported extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public OperationNotSupported(String summary, ErrorDetails details) {
+      this(summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public OperationNotSupported(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code false}: the provider's capabilities do not change} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /** The user, group or factor does not exist, or the client may not see it. */
+  public static final class NotFound extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public NotFound(String summary, ErrorDetails details) {
+      this(summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public NotFound(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code false}: it will not appear by itself} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * A lookup by a value that should identify one user, such as a primary email, matched several.
+   * Look the user up by id or login instead.
+   */
+  public static final class AmbiguousUser extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public AmbiguousUser(String summary, ErrorDetails details) {
+      this(summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public AmbiguousUser(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code false}: the directory still holds several matches} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * The operation is not allowed in the user's current status, for example unlocking a user who is
+   * not locked out or resetting the password of a suspended user. Nothing was changed.
+   */
+  public static final class InvalidState extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    private final @Nullable String currentStatus;
+
+    /**
+     * Creates the error.
+     *
+     * @param currentStatus the user's status as the provider spells it, or {@code null} when
+     *     unknown
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public InvalidState(@Nullable String currentStatus, String summary, ErrorDetails details) {
+      this(currentStatus, summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param currentStatus the user's status as the provider spells it, or {@code null} when
+     *     unknown
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public InvalidState(
+        @Nullable String currentStatus,
+        String summary,
+        ErrorDetails details,
+        @Nullable Throwable cause) {
+      super(summary, details, cause);
+      this.currentStatus = currentStatus;
+    }
+
+    /**
+     * Returns the user's status when the operation was refused.
+     *
+     * @return the status as the provider spells it, when known
+     */
+    public Optional<String> currentStatus() {
+      return Optional.ofNullable(currentStatus);
+    }
+
+    /** {@return {@code false}: the user's status must change first} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * The provider's rate limit was reached, also after the client's own waiting and retrying. Wait
+   * {@link #retryAfter()} and try again.
+   */
+  public static final class RateLimited extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    private final @Nullable Duration retryAfter;
+
+    /**
+     * Creates the error.
+     *
+     * @param retryAfter how long to wait before the limit resets, or {@code null} when unknown
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public RateLimited(@Nullable Duration retryAfter, String summary, ErrorDetails details) {
+      this(retryAfter, summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param retryAfter how long to wait before the limit resets, or {@code null} when unknown
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public RateLimited(
+        @Nullable Duration retryAfter,
+        String summary,
+        ErrorDetails details,
+        @Nullable Throwable cause) {
+      super(summary, details, cause);
+      if (retryAfter != null && retryAfter.isNegative()) {
+        throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+      }
+      this.retryAfter = retryAfter;
+    }
+
+    /**
+     * Returns how long to wait before the provider's limit resets.
+     *
+     * @return the wait, when the provider said
+     */
+    public Optional<Duration> retryAfter() {
+      return Optional.ofNullable(retryAfter);
+    }
+
+    /** {@return {@code true}: the limit resets} */
+    @Override
+    public boolean isRetryable() {
+      return true;
+    }
+  }
+
+  /**
+   * The provider could not be reached or answered with a server error, also after the client's
+   * own\n * retries. Try again later.
+   */
+  public static final class ProviderUnavailable extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public ProviderUnavailable(String summary, ErrorDetails details) {
+      this(summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public ProviderUnavailable(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code true}: outages pass} */
+    @Override
+    public boolean isRetryable() {
+      return true;
+    }
+  }
+
+  /**
+   * The provider's answer broke the protocol: a malformed or truncated body, a pagination link to
+   * another host, a cursor that came round again. Nothing is presented as complete after one;
+   * report it with the request id.
+   */
+  public static final class ProtocolViolation extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     */
+    public ProtocolViolation(String summary, ErrorDetails details) {
+      this(summary, details, null);
+    }
+
+    /**
+     * Creates the error with its cause.
+     *
+     * @param summary what went wrong and what to do about it, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public ProtocolViolation(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code false}: the same answer is likely again} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * A change was sent to the provider but its result cannot be known, for example because the
+   * connection broke after the request was written. The change may or may not have happened.
+   *
+   * <p>Never repeat the call blindly: check the user's current state (and the provider's audit log,
+   * using {@link #requestId()} where present) first. The library itself never retries such a call.
+   */
+  public static final class OutcomeUnknown extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error.
+     *
+     * @param summary what was sent and how to check its outcome, without secrets
+     * @param details what the provider said
+     * @param cause the underlying failure, or {@code null}
+     */
+    public OutcomeUnknown(String summary, ErrorDetails details, @Nullable Throwable cause) {
+      super(summary, details, cause);
+    }
+
+    /** {@return {@code false}: check the outcome before deciding to repeat the change} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
 }

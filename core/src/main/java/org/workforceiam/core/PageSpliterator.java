@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  * round again is refused instead of looping forever.
  */
 final class PageSpliterator<T> implements Spliterator<Page<T>> {
-  private final Function<Optional<PageCursor>, Page<T>> fetch;
-  private final Set<PageCursor> seen = new HashSet<>();
-  private Optional<PageCursor> next = Optional.empty();
+  private final Function<Optional<Page.Cursor>, Page<T>> fetch;
+  private final Set<Page.Cursor> seen = new HashSet<>();
+  private Optional<Page.Cursor> next = Optional.empty();
   private boolean lastPageFetched;
 
-  PageSpliterator(Function<Optional<PageCursor>, Page<T>> fetch) {
+  PageSpliterator(Function<Optional<Page.Cursor>, Page<T>> fetch) {
     this.fetch = fetch;
   }
 
@@ -29,9 +29,9 @@ final class PageSpliterator<T> implements Spliterator<Page<T>> {
       return false;
     }
     Page<T> page = fetch.apply(next);
-    Optional<PageCursor> following = page.next();
+    Optional<Page.Cursor> following = page.next();
     if (following.isPresent() && !seen.add(following.get())) {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           "the provider returned a page cursor it had already returned; stopping instead of"
               + " listing the same members forever",
           ErrorDetails.none());

@@ -8,14 +8,14 @@ import java.util.Objects;
  * caller has verified who they are: password resets, MFA resets, unlocks and session revocation.
  *
  * <pre>{@code
- * PasswordResetResult result = resets.resetPassword(user.id(), PasswordReset.link());
+ * ResetResult.Password result = resets.resetPassword(user.id(), PasswordReset.link());
  * result.resetLink().ifPresent(link -> showOnceToVerifiedEmployee(link.reveal()));
  * }</pre>
  *
  * <p>Every operation either completes or throws; a refused operation ({@link
- * PermissionDeniedException}, {@link InvalidStateException}, {@link
- * OperationNotSupportedException}) changed nothing. An operation whose outcome cannot be known
- * throws {@link OutcomeUnknownException} and is never repeated by the library.
+ * IamException.PermissionDenied}, {@link IamException.InvalidState}, {@link
+ * IamException.OperationNotSupported}) changed nothing. An operation whose outcome cannot be known
+ * throws {@link IamException.OutcomeUnknown} and is never repeated by the library.
  *
  * <p>Wrap a provider with {@link #groupScoped(ResetService, IamDirectory, GroupId)} to act only on
  * members of one group, and with {@link #audited(ResetService, AuditListener)} to record every
@@ -42,14 +42,14 @@ public interface ResetService {
    * @param user the user
    * @param request how to reset it
    * @return what was done, with the reset link or temporary password when one was returned
-   * @throws OperationNotSupportedException before any request, when the provider lacks the mode
-   * @throws PermissionDeniedException when the client may not act on this user
-   * @throws InvalidStateException when the user's status does not allow it
-   * @throws NotFoundException when the user does not exist
-   * @throws OutcomeUnknownException when the result cannot be known
+   * @throws IamException.OperationNotSupported before any request, when the provider lacks the mode
+   * @throws IamException.PermissionDenied when the client may not act on this user
+   * @throws IamException.InvalidState when the user's status does not allow it
+   * @throws IamException.NotFound when the user does not exist
+   * @throws IamException.OutcomeUnknown when the result cannot be known
    * @throws IamException for other failures of the provider
    */
-  PasswordResetResult resetPassword(UserId user, PasswordReset request);
+  ResetResult.Password resetPassword(UserId user, PasswordReset request);
 
   /**
    * Resets a user's MFA factors: all of them, or one.
@@ -57,28 +57,28 @@ public interface ResetService {
    * @param user the user
    * @param request which factors
    * @return what was done, with the factors removed
-   * @throws OperationNotSupportedException before any request, when the provider lacks it
-   * @throws PermissionDeniedException when the client may not act on this user
-   * @throws InvalidStateException when the user's status does not allow it
-   * @throws NotFoundException when the user or factor does not exist
-   * @throws OutcomeUnknownException when the result cannot be known
+   * @throws IamException.OperationNotSupported before any request, when the provider lacks it
+   * @throws IamException.PermissionDenied when the client may not act on this user
+   * @throws IamException.InvalidState when the user's status does not allow it
+   * @throws IamException.NotFound when the user or factor does not exist
+   * @throws IamException.OutcomeUnknown when the result cannot be known
    * @throws IamException for other failures of the provider
    */
-  MfaResetResult resetMfa(UserId user, MfaReset request);
+  ResetResult.Mfa resetMfa(UserId user, MfaReset request);
 
   /**
    * Unlocks a locked-out user.
    *
    * @param user the user
    * @return what was done
-   * @throws OperationNotSupportedException before any request, when the provider lacks it
-   * @throws PermissionDeniedException when the client may not act on this user
-   * @throws InvalidStateException when the user is not locked out
-   * @throws NotFoundException when the user does not exist
-   * @throws OutcomeUnknownException when the result cannot be known
+   * @throws IamException.OperationNotSupported before any request, when the provider lacks it
+   * @throws IamException.PermissionDenied when the client may not act on this user
+   * @throws IamException.InvalidState when the user is not locked out
+   * @throws IamException.NotFound when the user does not exist
+   * @throws IamException.OutcomeUnknown when the result cannot be known
    * @throws IamException for other failures of the provider
    */
-  UnlockResult unlock(UserId user);
+  ResetResult.Unlock unlock(UserId user);
 
   /**
    * Ends a user's sessions.
@@ -86,19 +86,20 @@ public interface ResetService {
    * @param user the user
    * @param request what else to revoke
    * @return what was done
-   * @throws OperationNotSupportedException before any request, when the provider lacks an option
-   * @throws PermissionDeniedException when the client may not act on this user
-   * @throws NotFoundException when the user does not exist
-   * @throws OutcomeUnknownException when the result cannot be known
+   * @throws IamException.OperationNotSupported before any request, when the provider lacks an
+   *     option
+   * @throws IamException.PermissionDenied when the client may not act on this user
+   * @throws IamException.NotFound when the user does not exist
+   * @throws IamException.OutcomeUnknown when the result cannot be known
    * @throws IamException for other failures of the provider
    */
-  SessionRevocationResult revokeSessions(UserId user, SessionRevocation request);
+  ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request);
 
   /**
    * Wraps a reset service so it acts only on members of one group: any operation on a user who is
-   * not a member is refused with {@link PermissionDeniedException} (reason {@link
-   * PermissionDeniedException.Reason#OUTSIDE_GROUP}) before it reaches the provider. Unsupported
-   * operations are refused even before the membership is checked.
+   * not a member is refused with {@link IamException.PermissionDenied} (reason {@link
+   * IamException.PermissionDenied.Reason#OUTSIDE_GROUP}) before it reaches the provider.
+   * Unsupported operations are refused even before the membership is checked.
    *
    * @param delegate the service that makes the changes
    * @param directory where membership is checked

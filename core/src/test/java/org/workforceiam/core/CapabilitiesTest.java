@@ -48,7 +48,7 @@ class CapabilitiesTest {
   void requireNamesTheUnsupportedOperationAndWhatIsSupported() {
     assertThatThrownBy(() -> LINK_AND_UNLOCK.require(Operation.RESET_ALL_FACTORS, Set.of()))
         .isInstanceOfSatisfying(
-            OperationNotSupportedException.class,
+            IamException.OperationNotSupported.class,
             e -> {
               assertThat(e.isRetryable()).isFalse();
               assertThat(e.details()).isEqualTo(ErrorDetails.none());
@@ -66,7 +66,7 @@ class CapabilitiesTest {
                 sessionsOnly.require(
                     Operation.REVOKE_SESSIONS,
                     Set.of(OperationOption.FORGET_DEVICES, OperationOption.REVOKE_OAUTH_TOKENS)))
-        .isInstanceOf(OperationNotSupportedException.class)
+        .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessage(
             "this provider does not support REVOKE_SESSIONS with"
                 + " [REVOKE_OAUTH_TOKENS, FORGET_DEVICES]; options it supports with it: []");
@@ -75,7 +75,7 @@ class CapabilitiesTest {
                 LINK_AND_UNLOCK.require(
                     Operation.RESET_PASSWORD_LINK,
                     Set.of(OperationOption.SEND_EMAIL, OperationOption.REVOKE_SESSIONS)))
-        .isInstanceOf(OperationNotSupportedException.class)
+        .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessage(
             "this provider does not support RESET_PASSWORD_LINK with [REVOKE_SESSIONS];"
                 + " options it supports with it: [SEND_EMAIL]");
@@ -86,7 +86,7 @@ class CapabilitiesTest {
     Capabilities none = Capabilities.builder().build();
     assertThat(none.operations()).isEmpty();
     assertThatThrownBy(() -> none.require(Operation.UNLOCK, Set.of()))
-        .isInstanceOf(OperationNotSupportedException.class)
+        .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessage("this provider does not support UNLOCK; it supports []");
   }
 

@@ -71,33 +71,35 @@ class ErrorsTest {
   @SuppressWarnings("NullAway") // passing null is the point
   void errorDetailsRefuseNulls() {
     assertThatThrownBy(
-            () -> new ErrorDetails(null, Optional.empty(), Optional.empty(), Optional.empty()))
+            () -> ErrorDetails.of(null, Optional.empty(), Optional.empty(), Optional.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("httpStatus == null");
     assertThatThrownBy(
-            () -> new ErrorDetails(OptionalInt.empty(), Optional.empty(), Optional.empty(), null))
+            () -> ErrorDetails.of(OptionalInt.empty(), Optional.empty(), Optional.empty(), null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("requestId == null");
   }
 
   static Stream<Arguments> everyError() {
     return Stream.of(
-        error(ConfigurationException::new, false),
-        error(AuthenticationFailedException::new, false),
+        error(IamException.InvalidConfiguration::new, false),
+        error(IamException.AuthenticationFailed::new, false),
         error(
             (summary, details) ->
-                new PermissionDeniedException(
-                    PermissionDeniedException.Reason.MISSING_GRANT, summary, details),
+                new IamException.PermissionDenied(
+                    IamException.PermissionDenied.Reason.MISSING_GRANT, summary, details),
             false),
-        error(NotFoundException::new, false),
-        error(AmbiguousUserException::new, false),
+        error(IamException.NotFound::new, false),
+        error(IamException.AmbiguousUser::new, false),
         error(
-            (summary, details) -> new InvalidStateException("SUSPENDED", summary, details), false),
-        error((summary, details) -> new RateLimitedException(null, summary, details), true),
-        error(ProviderUnavailableException::new, true),
-        error(ProtocolViolationException::new, false),
-        error(OperationNotSupportedException::new, false),
-        error((summary, details) -> new OutcomeUnknownException(summary, details, null), false));
+            (summary, details) -> new IamException.InvalidState("SUSPENDED", summary, details),
+            false),
+        error((summary, details) -> new IamException.RateLimited(null, summary, details), true),
+        error(IamException.ProviderUnavailable::new, true),
+        error(IamException.ProtocolViolation::new, false),
+        error(IamException.OperationNotSupported::new, false),
+        error(
+            (summary, details) -> new IamException.OutcomeUnknown(summary, details, null), false));
   }
 
   private static Arguments error(
@@ -148,27 +150,28 @@ class ErrorsTest {
   @Test
   void keepsTheCause() {
     IOException cause = new IOException("connection reset");
-    OutcomeUnknownException e =
-        new OutcomeUnknownException("reset sent, no answer", ErrorDetails.none(), cause);
+    IamException.OutcomeUnknown e =
+        new IamException.OutcomeUnknown("reset sent, no answer", ErrorDetails.none(), cause);
     assertThat(e).hasCause(cause);
-    assertThat(new NotFoundException("gone", ErrorDetails.none(), cause)).hasCause(cause);
+    assertThat(new IamException.NotFound("gone", ErrorDetails.none(), cause)).hasCause(cause);
   }
 
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void refusesNullSummaryAndDetails() {
-    assertThatThrownBy(() -> new NotFoundException(null, ErrorDetails.none()))
+    assertThatThrownBy(() -> new IamException.NotFound(null, ErrorDetails.none()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("summary == null");
-    assertThatThrownBy(() -> new NotFoundException("gone", null))
+    assertThatThrownBy(() -> new IamException.NotFound("gone", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("details == null");
   }
 
   @Test
   void permissionDeniedSaysWhy() {
-    for (PermissionDeniedException.Reason reason : PermissionDeniedException.Reason.values()) {
-      assertThat(new PermissionDeniedException(reason, "no", ErrorDetails.none()).reason())
+    for (IamException.PermissionDenied.Reason reason :
+        IamException.PermissionDenied.Reason.values()) {
+      assertThat(new IamException.PermissionDenied(reason, "no", ErrorDetails.none()).reason())
           .isEqualTo(reason);
     }
   }
@@ -176,29 +179,31 @@ class ErrorsTest {
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void permissionDeniedRefusesANullReason() {
-    assertThatThrownBy(() -> new PermissionDeniedException(null, "no", ErrorDetails.none()))
+    assertThatThrownBy(() -> new IamException.PermissionDenied(null, "no", ErrorDetails.none()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("reason == null");
   }
 
   @Test
   void invalidStateKeepsTheUsersStatusWhenKnown() {
-    assertThat(new InvalidStateException("SUSPENDED", "no", ErrorDetails.none()).currentStatus())
+    assertThat(
+            new IamException.InvalidState("SUSPENDED", "no", ErrorDetails.none()).currentStatus())
         .contains("SUSPENDED");
-    assertThat(new InvalidStateException(null, "no", ErrorDetails.none()).currentStatus())
+    assertThat(new IamException.InvalidState(null, "no", ErrorDetails.none()).currentStatus())
         .isEmpty();
   }
 
   @Test
   void rateLimitedSaysHowLongToWaitWhenKnown() {
     assertThat(
-            new RateLimitedException(Duration.ofSeconds(30), "slow down", ErrorDetails.none())
+            new IamException.RateLimited(Duration.ofSeconds(30), "slow down", ErrorDetails.none())
                 .retryAfter())
         .contains(Duration.ofSeconds(30));
-    assertThat(new RateLimitedException(null, "slow down", ErrorDetails.none()).retryAfter())
+    assertThat(new IamException.RateLimited(null, "slow down", ErrorDetails.none()).retryAfter())
         .isEmpty();
     assertThat(
-            new RateLimitedException(Duration.ZERO, "slow down", ErrorDetails.none()).retryAfter())
+            new IamException.RateLimited(Duration.ZERO, "slow down", ErrorDetails.none())
+                .retryAfter())
         .contains(Duration.ZERO);
   }
 
@@ -206,7 +211,8 @@ class ErrorsTest {
   void rateLimitedRefusesANegativeWait() {
     assertThatThrownBy(
             () ->
-                new RateLimitedException(Duration.ofSeconds(-1), "slow down", ErrorDetails.none()))
+                new IamException.RateLimited(
+                    Duration.ofSeconds(-1), "slow down", ErrorDetails.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("retryAfter must not be negative: PT-1S");
   }

@@ -10,7 +10,7 @@ class FactorTest {
 
   @Test
   void keepsValuesTheLibraryDoesNotKnowAsTheProviderSpellsThem() {
-    Factor factor = new Factor(SMS, "token:hardware:future", "YUBICO_NEXT", "PENDING_ACTIVATION");
+    Factor factor = Factor.of(SMS, "token:hardware:future", "YUBICO_NEXT", "PENDING_ACTIVATION");
     assertThat(factor.id()).isEqualTo(SMS);
     assertThat(factor.type()).isEqualTo("token:hardware:future");
     assertThat(factor.provider()).isEqualTo("YUBICO_NEXT");
@@ -20,29 +20,29 @@ class FactorTest {
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void refusesNullNamingTheFieldAndTheFactor() {
-    assertThatThrownBy(() -> new Factor(null, "sms", "OKTA", "ACTIVE"))
+    assertThatThrownBy(() -> Factor.of(null, "sms", "OKTA", "ACTIVE"))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("id == null");
-    assertThatThrownBy(() -> new Factor(SMS, null, "OKTA", "ACTIVE"))
+    assertThatThrownBy(() -> Factor.of(SMS, null, "OKTA", "ACTIVE"))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("type of factor sms1o51EADOTFXHHBXBP == null");
-    assertThatThrownBy(() -> new Factor(SMS, "sms", null, "ACTIVE"))
+    assertThatThrownBy(() -> Factor.of(SMS, "sms", null, "ACTIVE"))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("provider of factor sms1o51EADOTFXHHBXBP == null");
-    assertThatThrownBy(() -> new Factor(SMS, "sms", "OKTA", null))
+    assertThatThrownBy(() -> Factor.of(SMS, "sms", "OKTA", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("status of factor sms1o51EADOTFXHHBXBP == null");
   }
 
   @Test
   void refusesBlankNamingTheFieldAndTheFactor() {
-    assertThatThrownBy(() -> new Factor(SMS, " ", "OKTA", "ACTIVE"))
+    assertThatThrownBy(() -> Factor.of(SMS, " ", "OKTA", "ACTIVE"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("type of factor sms1o51EADOTFXHHBXBP must not be blank");
-    assertThatThrownBy(() -> new Factor(SMS, "sms", "", "ACTIVE"))
+    assertThatThrownBy(() -> Factor.of(SMS, "sms", "", "ACTIVE"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("provider of factor sms1o51EADOTFXHHBXBP must not be blank");
-    assertThatThrownBy(() -> new Factor(SMS, "sms", "OKTA", "\t"))
+    assertThatThrownBy(() -> Factor.of(SMS, "sms", "OKTA", "\t"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("status of factor sms1o51EADOTFXHHBXBP must not be blank");
   }

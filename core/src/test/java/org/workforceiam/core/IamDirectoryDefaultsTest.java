@@ -24,8 +24,8 @@ class IamDirectoryDefaultsTest {
   }
 
   private static Page<Employee> page(Optional<String> next, String... ids) {
-    return new Page<>(
-        Stream.of(ids).map(IamDirectoryDefaultsTest::person).toList(), next.map(PageCursor::new));
+    return Page.of(
+        Stream.of(ids).map(IamDirectoryDefaultsTest::person).toList(), next.map(Page.Cursor::new));
   }
 
   @Test
@@ -84,7 +84,7 @@ class IamDirectoryDefaultsTest {
     try (Stream<Employee> members = directory.members(GROUP)) {
       assertThatThrownBy(() -> members.forEach(e -> seen.add(e.id().value())))
           .isInstanceOfSatisfying(
-              ProtocolViolationException.class, e -> assertThat(e.isRetryable()).isFalse())
+              IamException.ProtocolViolation.class, e -> assertThat(e.isRetryable()).isFalse())
           .hasMessageContaining("page cursor it had already returned");
     }
     assertThat(seen).as("the looping page is not presented").containsExactly("u1", "u2");
@@ -98,7 +98,7 @@ class IamDirectoryDefaultsTest {
             .first(page(Optional.of("c2"), "u1"))
             .after("c2", page(Optional.of("c2"), "u2"));
     assertThatThrownBy(() -> directory.members(GROUP).count())
-        .isInstanceOf(ProtocolViolationException.class);
+        .isInstanceOf(IamException.ProtocolViolation.class);
     assertThat(directory.requested).containsExactly("first", "c2");
   }
 
@@ -136,7 +136,7 @@ class IamDirectoryDefaultsTest {
   void aFailingPageFailsTheTerminalOperation() {
     ScriptedDirectory directory = new ScriptedDirectory().first(page(Optional.of("gone"), "u1"));
     assertThatThrownBy(() -> directory.members(GROUP).toList())
-        .isInstanceOf(NotFoundException.class)
+        .isInstanceOf(IamException.NotFound.class)
         .hasMessageContaining("gone");
   }
 
@@ -215,7 +215,7 @@ class IamDirectoryDefaultsTest {
     }
 
     @Override
-    public Page<Employee> membersPage(GroupId group, PageCursor cursor) {
+    public Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
       return serve(cursor.value());
     }
 
@@ -223,7 +223,7 @@ class IamDirectoryDefaultsTest {
       requested.add(key);
       Page<Employee> page = pages.get(key);
       if (page == null) {
-        throw new NotFoundException("no page " + key, ErrorDetails.ofStatus(404));
+        throw new IamException.NotFound("no page " + key, ErrorDetails.ofStatus(404));
       }
       return page;
     }

@@ -14,7 +14,7 @@ class PageTest {
   @Test
   void itemsAreACopyThatCannotBeChanged() {
     List<String> source = new ArrayList<>(List.of("a", "b"));
-    Page<String> page = new Page<>(source, Optional.empty());
+    Page<String> page = Page.of(source, Optional.empty());
     source.add("c");
     assertThat(page.items()).containsExactly("a", "b");
     assertThatThrownBy(() -> page.items().add("d"))
@@ -24,30 +24,30 @@ class PageTest {
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void refusesNullItemsAndNullNext() {
-    assertThatThrownBy(() -> new Page<String>(null, Optional.empty()))
+    assertThatThrownBy(() -> Page.of(null, Optional.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("items == null");
-    assertThatThrownBy(() -> new Page<>(Arrays.asList("a", null), Optional.empty()))
+    assertThatThrownBy(() -> Page.of(Arrays.asList("a", null), Optional.empty()))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new Page<>(List.of("a"), null))
+    assertThatThrownBy(() -> Page.of(List.of("a"), null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("next == null (use Optional.empty())");
   }
 
   @Test
   void anEmptyPageMayStillHaveANextPage() {
-    Page<String> page = new Page<>(List.of(), Optional.of(new PageCursor("c2")));
+    Page<String> page = Page.of(List.of(), Optional.of(new Page.Cursor("c2")));
     assertThat(page.items()).isEmpty();
     assertThat(page.hasNext()).isTrue();
-    assertThat(new Page<>(List.of("a"), Optional.empty()).hasNext()).isFalse();
+    assertThat(Page.of(List.of("a"), Optional.empty()).hasNext()).isFalse();
   }
 
   @Test
   void cursorIsOpaqueButNotBlank() {
     assertThat(
-            new PageCursor("https://example.okta.com/api/v1/groups/00g1/users?after=00u9").value())
+            new Page.Cursor("https://example.okta.com/api/v1/groups/00g1/users?after=00u9").value())
         .isEqualTo("https://example.okta.com/api/v1/groups/00g1/users?after=00u9");
-    assertThatThrownBy(() -> new PageCursor(" "))
+    assertThatThrownBy(() -> new Page.Cursor(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("page cursor must not be blank");
   }
@@ -55,7 +55,7 @@ class PageTest {
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void refusesNullCursor() {
-    assertThatThrownBy(() -> new PageCursor(null))
+    assertThatThrownBy(() -> new Page.Cursor(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("value == null");
   }

@@ -49,8 +49,8 @@ class SecretAndResultsTest {
 
   @Test
   void passwordResetResultNeverShowsTheLinkOrThePassword() {
-    PasswordResetResult withLink =
-        new PasswordResetResult(
+    ResetResult.Password withLink =
+        ResetResult.Password.of(
             ADA,
             Operation.RESET_PASSWORD_LINK,
             Optional.of(Secret.of(LINK)),
@@ -58,8 +58,8 @@ class SecretAndResultsTest {
             Optional.empty(),
             true,
             Optional.of("req-1"));
-    PasswordResetResult withPassword =
-        new PasswordResetResult(
+    ResetResult.Password withPassword =
+        ResetResult.Password.of(
             ADA,
             Operation.SET_TEMPORARY_PASSWORD,
             Optional.empty(),
@@ -80,10 +80,10 @@ class SecretAndResultsTest {
   void everyResultShowsItsUserAndRequestId() {
     List<ResetResult> results =
         List.of(
-            new MfaResetResult(
+            ResetResult.Mfa.of(
                 ADA, Operation.RESET_ALL_FACTORS, List.of(FactorId.of("sms1")), Optional.of("r1")),
-            new UnlockResult(ADA, EmployeeStatus.ACTIVE, Optional.of("r2")),
-            new SessionRevocationResult(ADA, true, false, Optional.of("r3")));
+            ResetResult.Unlock.of(ADA, EmployeeStatus.ACTIVE, Optional.of("r2")),
+            ResetResult.Sessions.of(ADA, true, false, Optional.of("r3")));
     assertThat(results).extracting(ResetResult::user).containsOnly(ADA);
     assertThat(results)
         .extracting(ResetResult::operation)
@@ -98,7 +98,7 @@ class SecretAndResultsTest {
   void passwordResetResultRefusesAnOperationThatIsNotAboutPasswords() {
     assertThatThrownBy(
             () ->
-                new PasswordResetResult(
+                ResetResult.Password.of(
                     ADA,
                     Operation.UNLOCK,
                     Optional.empty(),
@@ -113,7 +113,7 @@ class SecretAndResultsTest {
   @Test
   void mfaResetResultRefusesAnOperationThatIsNotAboutMfa() {
     assertThatThrownBy(
-            () -> new MfaResetResult(ADA, Operation.EXPIRE_PASSWORD, List.of(), Optional.empty()))
+            () -> ResetResult.Mfa.of(ADA, Operation.EXPIRE_PASSWORD, List.of(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not an MFA operation: EXPIRE_PASSWORD");
   }
@@ -121,8 +121,8 @@ class SecretAndResultsTest {
   @Test
   void mfaResetResultCopiesTheFactorsRemoved() {
     List<FactorId> removed = new ArrayList<>(List.of(FactorId.of("sms1")));
-    MfaResetResult result =
-        new MfaResetResult(ADA, Operation.RESET_FACTOR, removed, Optional.empty());
+    ResetResult.Mfa result =
+        ResetResult.Mfa.of(ADA, Operation.RESET_FACTOR, removed, Optional.empty());
     removed.add(FactorId.of("push1"));
     assertThat(result.factorsReset()).containsExactly(FactorId.of("sms1"));
     assertThatThrownBy(() -> result.factorsReset().clear())
@@ -132,18 +132,18 @@ class SecretAndResultsTest {
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void resultsRefuseNulls() {
-    assertThatThrownBy(() -> new UnlockResult(null, EmployeeStatus.ACTIVE, Optional.empty()))
+    assertThatThrownBy(() -> ResetResult.Unlock.of(null, EmployeeStatus.ACTIVE, Optional.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("user == null");
-    assertThatThrownBy(() -> new UnlockResult(ADA, null, Optional.empty()))
+    assertThatThrownBy(() -> ResetResult.Unlock.of(ADA, null, Optional.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("status == null");
-    assertThatThrownBy(() -> new SessionRevocationResult(ADA, false, false, null))
+    assertThatThrownBy(() -> ResetResult.Sessions.of(ADA, false, false, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("requestId == null");
     assertThatThrownBy(
             () ->
-                new PasswordResetResult(
+                ResetResult.Password.of(
                     ADA,
                     Operation.EXPIRE_PASSWORD,
                     null,
@@ -154,7 +154,7 @@ class SecretAndResultsTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("resetLink == null");
     assertThatThrownBy(
-            () -> new MfaResetResult(ADA, Operation.RESET_FACTOR, null, Optional.empty()))
+            () -> ResetResult.Mfa.of(ADA, Operation.RESET_FACTOR, null, Optional.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("factorsReset == null");
   }

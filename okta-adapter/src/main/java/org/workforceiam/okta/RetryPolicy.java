@@ -10,8 +10,8 @@ import java.util.Objects;
  * X-Rate-Limit-Reset} (measured against the response's {@code Date}), a 503, a 504 or a connection
  * failure backs off exponentially, each with jitter. A change (a lifecycle call) is repeated only
  * when Okta certainly did not act on it. When the limits below are reached, the call fails with
- * {@link org.workforceiam.core.RateLimitedException} or {@link
- * org.workforceiam.core.ProviderUnavailableException} carrying the last response's details.
+ * {@link org.workforceiam.core.IamException.RateLimited} or {@link
+ * org.workforceiam.core.IamException.ProviderUnavailable} carrying the last response's details.
  *
  * @param maxAttempts how many times a call is sent at most, the first time included (1 disables
  *     retries)

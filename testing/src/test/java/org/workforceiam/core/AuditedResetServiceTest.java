@@ -35,7 +35,7 @@ class AuditedResetServiceTest {
             Employee.builder(GRACE, "grace@example.com").status(EmployeeStatus.LOCKED_OUT).build(),
             EMPLOYEES)
         .employee(Employee.builder(LINUS, "linus@example.com").build())
-        .factor(ADA, new Factor(FactorId.of("sms1"), "sms", "OKTA", "ACTIVE"));
+        .factor(ADA, Factor.of(FactorId.of("sms1"), "sms", "OKTA", "ACTIVE"));
   }
 
   private ResetService audited(ResetService delegate) {
@@ -50,7 +50,7 @@ class AuditedResetServiceTest {
   @Test
   void successIsOneEventWithUserOperationOptionsTimeAndRequestId() {
     InMemoryIdentityProvider fake = seeded().build();
-    PasswordResetResult result =
+    ResetResult.Password result =
         audited(fake).resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
 
     AuditEvent event = onlyEvent();
@@ -72,7 +72,7 @@ class AuditedResetServiceTest {
     resets.resetMfa(ADA, MfaReset.factor(FactorId.of("sms1")));
     resets.revokeSessions(ADA, SessionRevocation.sessionsOnly().withForgetDevices(true));
     resets.resetPassword(ADA, PasswordReset.temporaryPassword());
-    assertThatThrownBy(() -> resets.unlock(GRACE)).isInstanceOf(InvalidStateException.class);
+    assertThatThrownBy(() -> resets.unlock(GRACE)).isInstanceOf(IamException.InvalidState.class);
 
     assertThat(events)
         .extracting(AuditEvent::operation, AuditEvent::outcome)
@@ -90,19 +90,19 @@ class AuditedResetServiceTest {
   void permissionDeniedIsRefused() {
     InMemoryIdentityProvider fake = seeded().build().markPrivileged(ADA);
     assertThatThrownBy(() -> audited(fake).resetPassword(ADA, PasswordReset.link()))
-        .isInstanceOf(PermissionDeniedException.class);
+        .isInstanceOf(IamException.PermissionDenied.class);
     AuditEvent event = onlyEvent();
     assertThat(event.outcome()).isEqualTo(Outcome.REFUSED);
-    assertThat(event.errorType()).contains("PermissionDeniedException");
+    assertThat(event.errorType()).contains("PermissionDenied");
     assertThat(event.requestId()).as("the fake's request id").isPresent();
   }
 
   @Test
   void invalidStateIsRefused() {
     assertThatThrownBy(() -> audited(seeded().build()).unlock(ADA))
-        .isInstanceOf(InvalidStateException.class);
+        .isInstanceOf(IamException.InvalidState.class);
     assertThat(onlyEvent().outcome()).isEqualTo(Outcome.REFUSED);
-    assertThat(onlyEvent().errorType()).contains("InvalidStateException");
+    assertThat(onlyEvent().errorType()).contains("InvalidState");
   }
 
   @Test
@@ -110,11 +110,11 @@ class AuditedResetServiceTest {
     InMemoryIdentityProvider fake =
         seeded().capabilities(Capabilities.builder().operation(Operation.UNLOCK).build()).build();
     assertThatThrownBy(() -> audited(fake).resetMfa(ADA, MfaReset.allFactors()))
-        .isInstanceOf(OperationNotSupportedException.class);
+        .isInstanceOf(IamException.OperationNotSupported.class);
     AuditEvent event = onlyEvent();
     assertThat(event.operation()).isEqualTo(Operation.RESET_ALL_FACTORS);
     assertThat(event.outcome()).isEqualTo(Outcome.REFUSED);
-    assertThat(event.errorType()).contains("OperationNotSupportedException");
+    assertThat(event.errorType()).contains("OperationNotSupported");
     assertThat(fake.calls()).isZero();
   }
 
@@ -122,14 +122,14 @@ class AuditedResetServiceTest {
   void providerFailureIsFailedWithTheProvidersCodeAndRequestId() {
     InMemoryIdentityProvider fake = seeded().build();
     fake.failNextCall(
-        new ProviderUnavailableException(
+        new IamException.ProviderUnavailable(
             "Okta is down",
             ErrorDetails.ofStatus(503).withErrorCode("E0000009").withRequestId("req-503")));
     assertThatThrownBy(() -> audited(fake).revokeSessions(ADA, SessionRevocation.sessionsOnly()))
-        .isInstanceOf(ProviderUnavailableException.class);
+        .isInstanceOf(IamException.ProviderUnavailable.class);
     AuditEvent event = onlyEvent();
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(event.errorType()).contains("ProviderUnavailableException");
+    assertThat(event.errorType()).contains("ProviderUnavailable");
     assertThat(event.errorCode()).contains("E0000009");
     assertThat(event.requestId()).contains("req-503");
     assertThat(event.time()).isEqualTo(NOW);
@@ -139,7 +139,7 @@ class AuditedResetServiceTest {
   void notFoundIsFailed() {
     assertThatThrownBy(
             () -> audited(seeded().build()).resetPassword(UserId.of("00u9"), PasswordReset.link()))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
     assertThat(onlyEvent().outcome()).isEqualTo(Outcome.FAILED);
     assertThat(onlyEvent().user()).isEqualTo(UserId.of("00u9"));
   }
@@ -148,15 +148,15 @@ class AuditedResetServiceTest {
   void unknownOutcomeIsRecordedAsSuch() {
     InMemoryIdentityProvider fake = seeded().build();
     fake.failNextCall(
-        new OutcomeUnknownException(
+        new IamException.OutcomeUnknown(
             "the reset was sent but the connection broke; check the user before repeating it",
             ErrorDetails.none().withRequestId("req-lost"),
             null));
     assertThatThrownBy(() -> audited(fake).resetPassword(ADA, PasswordReset.expire()))
-        .isInstanceOf(OutcomeUnknownException.class);
+        .isInstanceOf(IamException.OutcomeUnknown.class);
     AuditEvent event = onlyEvent();
     assertThat(event.outcome()).isEqualTo(Outcome.OUTCOME_UNKNOWN);
-    assertThat(event.errorType()).contains("OutcomeUnknownException");
+    assertThat(event.errorType()).contains("OutcomeUnknown");
     assertThat(event.requestId()).contains("req-lost");
   }
 
@@ -202,7 +202,7 @@ class AuditedResetServiceTest {
               throw new IllegalStateException("audit table is down");
             },
             CLOCK);
-    UnlockResult result = resets.unlock(GRACE);
+    ResetResult.Unlock result = resets.unlock(GRACE);
     assertThat(result.status()).isEqualTo(EmployeeStatus.ACTIVE);
     assertThat(fake.employee(GRACE).orElseThrow().status()).isEqualTo(EmployeeStatus.ACTIVE);
   }
@@ -216,7 +216,7 @@ class AuditedResetServiceTest {
               throw new IllegalStateException("audit table is down");
             },
             CLOCK);
-    assertThatThrownBy(() -> resets.unlock(ADA)).isInstanceOf(InvalidStateException.class);
+    assertThatThrownBy(() -> resets.unlock(ADA)).isInstanceOf(IamException.InvalidState.class);
   }
 
   @Test
@@ -225,7 +225,7 @@ class AuditedResetServiceTest {
     ResetService resets = audited(ResetService.groupScoped(fake, fake, EMPLOYEES));
 
     assertThatThrownBy(() -> resets.resetPassword(LINUS, PasswordReset.link()))
-        .isInstanceOf(PermissionDeniedException.class);
+        .isInstanceOf(IamException.PermissionDenied.class);
     resets.resetPassword(ADA, PasswordReset.link());
 
     assertThat(events).hasSize(2);
@@ -233,7 +233,7 @@ class AuditedResetServiceTest {
     assertThat(refusal.user()).isEqualTo(LINUS);
     assertThat(refusal.operation()).isEqualTo(Operation.RESET_PASSWORD_LINK);
     assertThat(refusal.outcome()).isEqualTo(Outcome.REFUSED);
-    assertThat(refusal.errorType()).contains("PermissionDeniedException");
+    assertThat(refusal.errorType()).contains("PermissionDenied");
     assertThat(refusal.requestId()).as("refused locally, no provider request").isEmpty();
     assertThat(events.get(1).outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(fake.operations()).extracting(RecordedOperation::user).containsExactly(ADA);
@@ -257,7 +257,7 @@ class AuditedResetServiceTest {
     AuditListener logging = AuditListener.logging();
     for (Outcome outcome : Outcome.values()) {
       logging.onEvent(
-          new AuditEvent(
+          AuditEvent.of(
               ADA,
               Operation.UNLOCK,
               Set.of(),
@@ -289,7 +289,7 @@ class AuditedResetServiceTest {
   void eventOptionsAreACopy() {
     Set<OperationOption> options = new HashSet<>(Set.of(OperationOption.SEND_EMAIL));
     AuditEvent event =
-        new AuditEvent(
+        AuditEvent.of(
             ADA,
             Operation.RESET_PASSWORD_LINK,
             options,
@@ -316,22 +316,22 @@ class AuditedResetServiceTest {
     }
 
     @Override
-    public PasswordResetResult resetPassword(UserId user, PasswordReset request) {
+    public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
       throw failure;
     }
 
     @Override
-    public MfaResetResult resetMfa(UserId user, MfaReset request) {
+    public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
       throw failure;
     }
 
     @Override
-    public UnlockResult unlock(UserId user) {
+    public ResetResult.Unlock unlock(UserId user) {
       throw failure;
     }
 
     @Override
-    public SessionRevocationResult revokeSessions(UserId user, SessionRevocation request) {
+    public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
       throw failure;
     }
   }

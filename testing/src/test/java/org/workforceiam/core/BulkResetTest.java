@@ -52,7 +52,7 @@ class BulkResetTest {
     for (UserId user : members) {
       builder
           .employee(Employee.builder(user, user.value() + "@example.com").build(), EMPLOYEES)
-          .factor(user, new Factor(FactorId.of("sms" + user.value()), "sms", "OKTA", "ACTIVE"));
+          .factor(user, Factor.of(FactorId.of("sms" + user.value()), "sms", "OKTA", "ACTIVE"));
     }
     builder
         .employee(Employee.builder(ROOT, "root@example.com").build(), EMPLOYEES)
@@ -80,7 +80,7 @@ class BulkResetTest {
     List<UserId> users = members(6);
     InMemoryIdentityProvider fake = provider(users);
 
-    Report<MfaResetResult> report =
+    Report<ResetResult.Mfa> report =
         BulkReset.withConcurrency(3).run(users, u -> fake.resetMfa(u, MfaReset.allFactors()));
 
     assertEveryUserOnceInOrder(report, users);
@@ -104,14 +104,14 @@ class BulkResetTest {
     ResetService guarded = ResetService.groupScoped(fake, fake, EMPLOYEES);
     List<UserId> users = List.of(ok.get(0), ROOT, SAM, LINUS, GHOST, GRACE, ok.get(1));
 
-    Report<PasswordResetResult> report =
+    Report<ResetResult.Password> report =
         BulkReset.withConcurrency(1)
             .run(
                 users,
                 u -> {
                   if (u.equals(GRACE)) {
                     fake.failNextCall(
-                        new ProviderUnavailableException("down", ErrorDetails.ofStatus(503)));
+                        new IamException.ProviderUnavailable("down", ErrorDetails.ofStatus(503)));
                   }
                   return guarded.resetPassword(u, PasswordReset.link());
                 });
@@ -121,23 +121,23 @@ class BulkResetTest {
         .extracting(Outcome::status, o -> o.error().map(e -> e.getClass().getSimpleName()))
         .containsExactly(
             tuple(Status.DONE, Optional.empty()),
-            tuple(Status.REFUSED, Optional.of("PermissionDeniedException")),
-            tuple(Status.REFUSED, Optional.of("InvalidStateException")),
-            tuple(Status.REFUSED, Optional.of("PermissionDeniedException")),
-            tuple(Status.FAILED, Optional.of("NotFoundException")),
-            tuple(Status.FAILED, Optional.of("ProviderUnavailableException")),
+            tuple(Status.REFUSED, Optional.of("PermissionDenied")),
+            tuple(Status.REFUSED, Optional.of("InvalidState")),
+            tuple(Status.REFUSED, Optional.of("PermissionDenied")),
+            tuple(Status.FAILED, Optional.of("NotFound")),
+            tuple(Status.FAILED, Optional.of("ProviderUnavailable")),
             tuple(Status.DONE, Optional.empty()));
     assertThat(reason(report.outcomes().get(1)))
-        .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW);
+        .isEqualTo(IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW);
     assertThat(reason(report.outcomes().get(3)))
-        .isEqualTo(PermissionDeniedException.Reason.OUTSIDE_GROUP);
+        .isEqualTo(IamException.PermissionDenied.Reason.OUTSIDE_GROUP);
     assertThat(report.outcomes().get(0).result().orElseThrow().resetLink()).isPresent();
     assertThat(report.outcomes().subList(1, 6)).allSatisfy(o -> assertThat(o.result()).isEmpty());
     assertThat(report.cancelled()).isFalse();
   }
 
-  private static PermissionDeniedException.Reason reason(Outcome<?> outcome) {
-    return ((PermissionDeniedException) outcome.error().orElseThrow()).reason();
+  private static IamException.PermissionDenied.Reason reason(Outcome<?> outcome) {
+    return ((IamException.PermissionDenied) outcome.error().orElseThrow()).reason();
   }
 
   @Test
@@ -148,7 +148,7 @@ class BulkResetTest {
     List<UserId> withDuplicates =
         List.of(users.get(0), users.get(1), users.get(0), users.get(2), users.get(1));
 
-    Report<UnlockResult> report =
+    Report<ResetResult.Unlock> report =
         BulkReset.withConcurrency(2)
             .run(
                 withDuplicates,
@@ -167,7 +167,7 @@ class BulkResetTest {
     InMemoryIdentityProvider fake = provider(users);
     AssertionError error = new AssertionError("a bug in the caller's operation");
     IllegalStateException runtime = new IllegalStateException("misuse");
-    Function<UserId, MfaResetResult> operation =
+    Function<UserId, ResetResult.Mfa> operation =
         u ->
             switch (u.value()) {
               case "00u02" -> throw runtime;
@@ -177,7 +177,7 @@ class BulkResetTest {
             };
 
     // One worker: the user after the Error is only reached if that worker survived it.
-    Report<MfaResetResult> report = BulkReset.withConcurrency(1).run(users, operation);
+    Report<ResetResult.Mfa> report = BulkReset.withConcurrency(1).run(users, operation);
 
     assertEveryUserOnceInOrder(report, users);
     assertThat(report.outcomes())
@@ -194,7 +194,7 @@ class BulkResetTest {
 
   @Test
   void anEmptyListIsAnEmptyReport() {
-    Report<UnlockResult> report =
+    Report<ResetResult.Unlock> report =
         BulkReset.defaults()
             .run(
                 List.of(),
@@ -218,7 +218,7 @@ class BulkResetTest {
     CountDownLatch threeRunning = new CountDownLatch(3);
     CountDownLatch release = new CountDownLatch(1);
 
-    BulkReset.Run<MfaResetResult> run =
+    BulkReset.Run<ResetResult.Mfa> run =
         BulkReset.withConcurrency(3)
             .start(
                 users,
@@ -238,7 +238,7 @@ class BulkResetTest {
     threeRunning.await();
     assertThat(running).as("while three are held, no fourth has started").hasValue(3);
     release.countDown();
-    Report<MfaResetResult> report = run.await();
+    Report<ResetResult.Mfa> report = run.await();
 
     assertThat(report.count(Status.DONE)).isEqualTo(10);
     assertThat(mostAtOnce).hasValue(3);
@@ -251,13 +251,13 @@ class BulkResetTest {
     InMemoryIdentityProvider fake = provider(users);
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
-    Report<UnlockResult> report =
+    Report<ResetResult.Unlock> report =
         BulkReset.defaults()
             .run(
                 users,
                 u -> {
                   threads.add(Thread.currentThread());
-                  return new UnlockResult(u, EmployeeStatus.ACTIVE, Optional.empty());
+                  return ResetResult.Unlock.of(u, EmployeeStatus.ACTIVE, Optional.empty());
                 });
 
     assertThat(BulkReset.DEFAULT_CONCURRENCY).isEqualTo(4);
@@ -283,11 +283,11 @@ class BulkResetTest {
     InMemoryIdentityProvider fake = provider(users);
     HeldOperations held = new HeldOperations(2, u -> fake.resetMfa(u, MfaReset.allFactors()));
 
-    BulkReset.Run<MfaResetResult> run = BulkReset.withConcurrency(2).start(users, held);
+    BulkReset.Run<ResetResult.Mfa> run = BulkReset.withConcurrency(2).start(users, held);
     held.started.await();
     run.cancel();
     held.release.countDown();
-    Report<MfaResetResult> report = run.await();
+    Report<ResetResult.Mfa> report = run.await();
 
     assertStartedDoneRestNotAttempted(report, users, 2);
     assertThat(fake.operations())
@@ -302,7 +302,7 @@ class BulkResetTest {
     List<UserId> users = members(6);
     InMemoryIdentityProvider fake = provider(users);
     HeldOperations held = new HeldOperations(2, u -> fake.resetMfa(u, MfaReset.allFactors()));
-    AtomicReference<Report<MfaResetResult>> report = new AtomicReference<>();
+    AtomicReference<Report<ResetResult.Mfa>> report = new AtomicReference<>();
     AtomicBoolean interruptedAfter = new AtomicBoolean();
 
     Thread runner =
@@ -324,11 +324,11 @@ class BulkResetTest {
   }
 
   private static void assertStartedDoneRestNotAttempted(
-      Report<MfaResetResult> report, List<UserId> users, int started) {
+      Report<ResetResult.Mfa> report, List<UserId> users, int started) {
     assertEveryUserOnceInOrder(report, users);
     assertThat(report.cancelled()).isTrue();
     for (int i = 0; i < users.size(); i++) {
-      Outcome<MfaResetResult> outcome = report.outcomes().get(i);
+      Outcome<ResetResult.Mfa> outcome = report.outcomes().get(i);
       if (i < started) {
         assertThat(outcome.status()).isEqualTo(Status.DONE);
         assertThat(outcome.result()).isPresent();
@@ -342,21 +342,21 @@ class BulkResetTest {
   }
 
   /** The first {@code held} operations wait, once started, until {@link #release} opens. */
-  private static final class HeldOperations implements Function<UserId, MfaResetResult> {
+  private static final class HeldOperations implements Function<UserId, ResetResult.Mfa> {
     final CountDownLatch started;
     final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger arrivals = new AtomicInteger();
     private final int held;
-    private final Function<UserId, MfaResetResult> operation;
+    private final Function<UserId, ResetResult.Mfa> operation;
 
-    HeldOperations(int held, Function<UserId, MfaResetResult> operation) {
+    HeldOperations(int held, Function<UserId, ResetResult.Mfa> operation) {
       this.held = held;
       this.started = new CountDownLatch(held);
       this.operation = operation;
     }
 
     @Override
-    public MfaResetResult apply(UserId user) {
+    public ResetResult.Mfa apply(UserId user) {
       if (arrivals.incrementAndGet() <= held) {
         started.countDown();
         awaitUninterruptibly(release);
@@ -385,29 +385,31 @@ class BulkResetTest {
   @Test
   void anOutcomeHasAResultOnlyWhenDoneAndAnErrorOnlyWhenRefusedOrFailed() {
     UserId user = UserId.of("00u1");
-    UnlockResult result = new UnlockResult(user, EmployeeStatus.ACTIVE, Optional.empty());
+    ResetResult.Unlock result =
+        ResetResult.Unlock.of(user, EmployeeStatus.ACTIVE, Optional.empty());
     Throwable error = new IllegalStateException("x");
 
     assertThatThrownBy(
             () ->
-                new Outcome<>(user, Status.DONE, Optional.<UnlockResult>empty(), Optional.empty()))
+                Outcome.of(
+                    user, Status.DONE, Optional.<ResetResult.Unlock>empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> new Outcome<>(user, Status.NOT_ATTEMPTED, Optional.of(result), Optional.empty()))
+            () -> Outcome.of(user, Status.NOT_ATTEMPTED, Optional.of(result), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
-                new Outcome<>(
+                Outcome.of(
                     user,
                     Status.FAILED,
-                    Optional.<UnlockResult>empty(),
+                    Optional.<ResetResult.Unlock>empty(),
                     Optional.<Throwable>empty()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () -> new Outcome<>(user, Status.DONE, Optional.of(result), Optional.of(error)))
+    assertThatThrownBy(() -> Outcome.of(user, Status.DONE, Optional.of(result), Optional.of(error)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(
-            new Outcome<>(user, Status.REFUSED, Optional.<UnlockResult>empty(), Optional.of(error))
+            Outcome.of(
+                    user, Status.REFUSED, Optional.<ResetResult.Unlock>empty(), Optional.of(error))
                 .error())
         .containsSame(error);
   }

@@ -28,7 +28,7 @@ class GroupScopedResetServiceTest {
         .employee(
             Employee.builder(LINUS, "linus@example.com").status(EmployeeStatus.LOCKED_OUT).build())
         .employee(Employee.builder(CARL, "carl@example.com").build(), CONTRACTORS)
-        .factor(LINUS, new Factor(LINUS_SMS, "sms", "OKTA", "ACTIVE"));
+        .factor(LINUS, Factor.of(LINUS_SMS, "sms", "OKTA", "ACTIVE"));
   }
 
   static Stream<Arguments> everyOperation() {
@@ -66,9 +66,9 @@ class GroupScopedResetServiceTest {
 
     assertThatThrownBy(() -> attempt.apply(guarded, LINUS))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
+            IamException.PermissionDenied.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(PermissionDeniedException.Reason.OUTSIDE_GROUP);
+              assertThat(e.reason()).isEqualTo(IamException.PermissionDenied.Reason.OUTSIDE_GROUP);
               assertThat(e.isRetryable()).isFalse();
             })
         .hasMessage(
@@ -86,7 +86,7 @@ class GroupScopedResetServiceTest {
     InMemoryIdentityProvider fake = seeded().build();
     ResetService guarded = ResetService.groupScoped(fake, fake, EMPLOYEES);
     assertThatThrownBy(() -> guarded.resetPassword(CARL, PasswordReset.link()))
-        .isInstanceOf(PermissionDeniedException.class);
+        .isInstanceOf(IamException.PermissionDenied.class);
     assertThat(fake.operations()).isEmpty();
     assertThat(fake.employee(CARL).orElseThrow().status()).isEqualTo(EmployeeStatus.ACTIVE);
   }
@@ -96,7 +96,7 @@ class GroupScopedResetServiceTest {
     InMemoryIdentityProvider fake = seeded().build();
     ResetService guarded = ResetService.groupScoped(fake, fake, EMPLOYEES);
 
-    PasswordResetResult result = guarded.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password result = guarded.resetPassword(ADA, PasswordReset.link());
 
     assertThat(result.user()).isEqualTo(ADA);
     assertThat(result.resetLink()).isPresent();
@@ -140,13 +140,13 @@ class GroupScopedResetServiceTest {
     ResetService guarded = ResetService.groupScoped(fake, fake, EMPLOYEES);
 
     assertThatThrownBy(() -> guarded.unlock(ADA))
-        .isInstanceOf(OperationNotSupportedException.class);
+        .isInstanceOf(IamException.OperationNotSupported.class);
     assertThatThrownBy(() -> guarded.unlock(LINUS))
         .as("even for a non-member, unsupported comes first")
-        .isInstanceOf(OperationNotSupportedException.class);
+        .isInstanceOf(IamException.OperationNotSupported.class);
     assertThatThrownBy(() -> guarded.resetPassword(ADA, PasswordReset.emailedLink()))
         .as("an unsupported option")
-        .isInstanceOf(OperationNotSupportedException.class)
+        .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessageContaining("SEND_EMAIL");
 
     assertThat(fake.calls()).as("not even the membership check").isZero();
@@ -159,7 +159,8 @@ class GroupScopedResetServiceTest {
     InMemoryIdentityProvider resets = seeded().build();
     ResetService guarded = ResetService.groupScoped(resets, directory, EMPLOYEES);
 
-    assertThatThrownBy(() -> guarded.unlock(LINUS)).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> guarded.unlock(LINUS))
+        .isInstanceOf(IamException.PermissionDenied.class);
     guarded.revokeSessions(ADA, SessionRevocation.sessionsOnly());
 
     assertThat(directory.calls()).isEqualTo(2);
@@ -173,7 +174,7 @@ class GroupScopedResetServiceTest {
     InMemoryIdentityProvider fake = seeded().build();
     ResetService guarded = ResetService.groupScoped(fake, fake, EMPLOYEES);
     assertThatThrownBy(() -> guarded.resetPassword(UserId.of("00u9Nobody"), PasswordReset.link()))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
     assertThat(fake.operations()).isEmpty();
   }
 
@@ -184,10 +185,10 @@ class GroupScopedResetServiceTest {
     ResetService guarded = ResetService.groupScoped(fake, fake, EMPLOYEES);
     assertThatThrownBy(() -> guarded.resetPassword(ADA, PasswordReset.link()))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
+            IamException.PermissionDenied.class,
             e ->
                 assertThat(e.reason())
-                    .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW));
+                    .isEqualTo(IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW));
   }
 
   @Test

@@ -43,7 +43,7 @@ import org.workforceiam.core.Page;
  *       before anything is fetched.
  *   <li>Lists the group lazily ({@link IamDirectory#memberPages(GroupId)}), comparing each member
  *       with the snapshot and writing it to a new temporary snapshot file as it comes, and tells
- *       the {@link SyncListener} of each page and each change.
+ *       the {@link DirectorySync.Listener} of each page and each change.
  *   <li>After the last page, reports the members who left, then forces the new snapshot to disk and
  *       renames it over the old one in one atomic step.
  * </ol>
@@ -51,9 +51,9 @@ import org.workforceiam.core.Page;
  * <p>A run that fails at any step, whether the provider fails midway ({@link IamException}), the
  * snapshot cannot be used or written ({@link SnapshotException}) or the listener throws, writes no
  * snapshot and leaves the old file as it was; the listener is told ({@link
- * SyncListener#onFailed(RuntimeException)}) and the exception is thrown. A partial difference is
- * never presented as complete. A crash leaves the old file intact too; the next run compares with
- * it and so reports the same changes again.
+ * DirectorySync.Listener#onFailed(RuntimeException)}) and the exception is thrown. A partial
+ * difference is never presented as complete. A crash leaves the old file intact too; the next run
+ * compares with it and so reports the same changes again.
  *
  * <h2>Memory</h2>
  *
@@ -82,7 +82,7 @@ import org.workforceiam.core.Page;
  */
 public final class DirectorySync {
   private static final Logger log = LoggerFactory.getLogger(DirectorySync.class);
-  private static final SyncListener NO_LISTENER = new SyncListener() {};
+  private static final DirectorySync.Listener NO_LISTENER = new DirectorySync.Listener() {};
 
   private final IamDirectory directory;
   private final GroupId group;
@@ -130,7 +130,7 @@ public final class DirectorySync {
    * @return the report
    * @throws SnapshotException when the snapshot file cannot be used or written
    * @throws IamException when listing the group fails, for example {@link
-   *     org.workforceiam.core.NotFoundException} for a missing group
+   *     org.workforceiam.core.IamException.NotFound} for a missing group
    */
   public SyncReport run() {
     return run(NO_LISTENER);
@@ -140,13 +140,13 @@ public final class DirectorySync {
    * Runs a sync, telling {@code listener} of progress and of each change as it is found.
    *
    * @param listener told of each page, each change, and whether the run completed or failed
-   * @return the report, also passed to {@link SyncListener#onCompleted(SyncReport)}
+   * @return the report, also passed to {@link DirectorySync.Listener#onCompleted(SyncReport)}
    * @throws SnapshotException when the snapshot file cannot be used or written
    * @throws IamException when listing the group fails, for example {@link
-   *     org.workforceiam.core.NotFoundException} for a missing group
+   *     org.workforceiam.core.IamException.NotFound} for a missing group
    * @throws RuntimeException whatever the listener throws
    */
-  public SyncReport run(SyncListener listener) {
+  public SyncReport run(DirectorySync.Listener listener) {
     Objects.requireNonNull(listener, "listener == null");
     synchronized (lock) {
       SyncReport report = runOnce(listener);
@@ -155,7 +155,7 @@ public final class DirectorySync {
     }
   }
 
-  private SyncReport runOnce(SyncListener listener) {
+  private SyncReport runOnce(DirectorySync.Listener listener) {
     Instant startedAt = clock.instant();
     log.info("syncing group {} against snapshot file {}", group, snapshotFile);
     SnapshotWriter writer = null;
@@ -324,5 +324,79 @@ public final class DirectorySync {
     public DirectorySync build() {
       return new DirectorySync(this);
     }
+  }
+
+  /**
+   * Follows a {@link DirectorySync} run as it happens, so a UI or a scheduler can show progress and
+   * act on changes without waiting for the end.
+   *
+   * <p>For each page of members, {@link #onPage(int, int)} is called first, then {@link
+   * #onChange(EmployeeChange)} for each joiner and changed member on that page; after the last
+   * page, {@link #onChange(EmployeeChange)} for each member who left; then exactly one of {@link
+   * #onCompleted(SyncReport)} and {@link #onFailed(RuntimeException)}. A run that fails before its
+   * first page (an unreadable snapshot, say) calls only {@link #onFailed(RuntimeException)}.
+   *
+   * <p><b>Changes are provisional until {@link #onCompleted(SyncReport)}.</b> A run that fails
+   * after streaming some changes writes no snapshot, so the next run compares with the same
+   * previous snapshot and reports those changes again. Act on a change only once the run has
+   * completed, or make acting on it idempotent.
+   *
+   * <pre>{@code
+   * Listener listener = new Listener() {
+   *   @Override public void onPage(int pages, int employees) {
+   *     progress.setText(employees + " employees read");
+   *   }
+   *   @Override public void onChange(EmployeeChange change) {
+   *     pending.add(change);
+   *   }
+   *   @Override public void onCompleted(SyncReport report) {
+   *     pending.forEach(outbox::send);
+   *   }
+   *   @Override public void onFailed(RuntimeException failure) {
+   *     pending.clear();
+   *   }
+   * };
+   * }</pre>
+   *
+   * <p>Every method has an empty default; implement those you need. Methods are called on the
+   * thread that called {@link DirectorySync#run(Listener)}, one at a time. An exception thrown by
+   * {@link #onPage(int, int)} or {@link #onChange(EmployeeChange)} fails the run like a failure of
+   * the provider: no snapshot is written, {@link #onFailed(RuntimeException)} is called, and the
+   * exception reaches the caller. One thrown by {@link #onCompleted(SyncReport)} reaches the caller
+   * after the snapshot was written. Methods added in later versions will be {@code default}
+   * methods.
+   */
+  public interface Listener {
+
+    /**
+     * Called when a page of members has been fetched, before its changes are reported.
+     *
+     * @param pagesFetched how many pages have been fetched so far, this one included
+     * @param employeesSoFar how many members those pages held
+     */
+    default void onPage(int pagesFetched, int employeesSoFar) {}
+
+    /**
+     * Called for each difference from the previous snapshot as soon as it is found. Not called on a
+     * first sync. Provisional until {@link #onCompleted(SyncReport)}.
+     *
+     * @param change the difference
+     */
+    default void onChange(EmployeeChange change) {}
+
+    /**
+     * Called once the run has completed and the new snapshot is in place.
+     *
+     * @param report the report, which {@link DirectorySync#run(Listener)} also returns
+     */
+    default void onCompleted(SyncReport report) {}
+
+    /**
+     * Called when the run failed: no new snapshot was written, the previous one is untouched, and
+     * the changes streamed so far do not count. The same exception is then thrown to the caller.
+     *
+     * @param failure what went wrong
+     */
+    default void onFailed(RuntimeException failure) {}
   }
 }

@@ -27,8 +27,11 @@ final class Fingerprinter {
   static final int SIZE = 4;
 
   /** The compared fields whose hashes a fingerprint holds, by position. */
-  static final SyncField[] HASHED_FIELDS = {
-    SyncField.FIRST_NAME, SyncField.LAST_NAME, SyncField.EMAIL, SyncField.STATUS
+  static final EmployeeChange.Field[] HASHED_FIELDS = {
+    EmployeeChange.Field.FIRST_NAME,
+    EmployeeChange.Field.LAST_NAME,
+    EmployeeChange.Field.EMAIL,
+    EmployeeChange.Field.STATUS
   };
 
   static final int SALT_BYTES = 16;

@@ -14,7 +14,7 @@ import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.GroupId;
-import org.workforceiam.core.ProtocolViolationException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.UserId;
 
 /**
@@ -30,14 +30,14 @@ final class SyncRun {
   private final Optional<PreviousSnapshot> previous;
   private final Fingerprinter fingerprinter;
   private final SnapshotWriter writer;
-  private final SyncListener listener;
+  private final DirectorySync.Listener listener;
 
   /** Ids of members not in the previous snapshot, to notice one listed twice. */
   private final MemberTable newIds = MemberTable.idsOnly();
 
   private final long[] fingerprint = new long[Fingerprinter.SIZE];
   private final Map<EmployeeStatus, Integer> statusCounts = new EnumMap<>(EmployeeStatus.class);
-  private final List<IncompleteProfile> incompleteProfiles = new ArrayList<>();
+  private final List<SyncReport.IncompleteProfile> incompleteProfiles = new ArrayList<>();
   private final List<EmployeeChange> added = new ArrayList<>();
   private final List<EmployeeChange> removed = new ArrayList<>();
   private final List<EmployeeChange> changed = new ArrayList<>();
@@ -49,7 +49,7 @@ final class SyncRun {
       Optional<PreviousSnapshot> previous,
       Fingerprinter fingerprinter,
       SnapshotWriter writer,
-      SyncListener listener) {
+      DirectorySync.Listener listener) {
     this.group = group;
     this.previous = previous;
     this.fingerprinter = fingerprinter;
@@ -69,7 +69,7 @@ final class SyncRun {
   private void member(Employee employee) {
     memberCount++;
     statusCounts.merge(employee.status(), 1, Integer::sum);
-    IncompleteProfile.of(employee).ifPresent(incompleteProfiles::add);
+    SyncReport.IncompleteProfile.of(employee).ifPresent(incompleteProfiles::add);
     fingerprinter.fingerprint(employee, fingerprint);
     writer.member(employee.id().value(), employee.login(), fingerprint);
 
@@ -89,15 +89,15 @@ final class SyncRun {
       }
       report(
           added,
-          new EmployeeChange(EmployeeChange.Kind.ADDED, employee.id(), employee.login(), Set.of()));
+          EmployeeChange.of(EmployeeChange.Kind.ADDED, employee.id(), employee.login(), Set.of()));
       return;
     }
     if (!before.markSeen(index)) {
       throw listedTwice(employee.id());
     }
-    Set<SyncField> fields = EnumSet.noneOf(SyncField.class);
+    Set<EmployeeChange.Field> fields = EnumSet.noneOf(EmployeeChange.Field.class);
     if (!before.loginEquals(index, login)) {
-      fields.add(SyncField.LOGIN);
+      fields.add(EmployeeChange.Field.LOGIN);
     }
     for (int i = 0; i < Fingerprinter.SIZE; i++) {
       if (before.hash(index, i) != fingerprint[i]) {
@@ -107,7 +107,7 @@ final class SyncRun {
     if (!fields.isEmpty()) {
       report(
           changed,
-          new EmployeeChange(EmployeeChange.Kind.CHANGED, employee.id(), employee.login(), fields));
+          EmployeeChange.of(EmployeeChange.Kind.CHANGED, employee.id(), employee.login(), fields));
     }
   }
 
@@ -121,14 +121,14 @@ final class SyncRun {
       if (!before.seen(i)) {
         report(
             removed,
-            new EmployeeChange(
+            EmployeeChange.of(
                 EmployeeChange.Kind.REMOVED, UserId.of(before.id(i)), before.login(i), Set.of()));
       }
     }
   }
 
   SyncReport report(Instant startedAt, Duration duration) {
-    return new SyncReport(
+    return SyncReport.of(
         group,
         startedAt,
         duration,
@@ -147,8 +147,8 @@ final class SyncRun {
     listener.onChange(change);
   }
 
-  private ProtocolViolationException listedTwice(UserId user) {
-    return new ProtocolViolationException(
+  private IamException.ProtocolViolation listedTwice(UserId user) {
+    return new IamException.ProtocolViolation(
         "the provider listed user "
             + user
             + " twice in group "

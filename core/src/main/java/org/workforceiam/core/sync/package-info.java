@@ -5,7 +5,7 @@
  *
  * <p>Start with {@link org.workforceiam.core.sync.DirectorySync}; it returns a {@link
  * org.workforceiam.core.sync.SyncReport} and streams progress and changes to a {@link
- * org.workforceiam.core.sync.SyncListener}.
+ * org.workforceiam.core.sync.DirectorySync.Listener}.
  *
  * <p>Everything in this package is non-null unless annotated {@code @Nullable}; absent values are
  * {@link java.util.Optional} or empty collections.

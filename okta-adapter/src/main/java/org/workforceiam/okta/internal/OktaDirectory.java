@@ -19,7 +19,6 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.workforceiam.core.AmbiguousUserException;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.Factor;
@@ -27,9 +26,6 @@ import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
 import org.workforceiam.core.UserId;
 
 /**
@@ -91,7 +87,7 @@ public final class OktaDirectory implements IamDirectory {
   }
 
   @Override
-  public Page<Employee> membersPage(GroupId group, PageCursor cursor) {
+  public Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
     OktaIds.requireGroup(group);
     Objects.requireNonNull(cursor, "cursor == null");
     HttpUrl url = HttpUrl.parse(cursor.value());
@@ -138,10 +134,10 @@ public final class OktaDirectory implements IamDirectory {
             | IllegalArgumentException e) {
           throw malformed(current, response, e);
         }
-        return new Page<>(members, next.map(link -> new PageCursor(link.toString())));
+        return Page.of(members, next.map(link -> new Page.Cursor(link.toString())));
       } catch (RetryingTransport.PageTimeoutException e) {
         if (!canShrink(current)) {
-          throw new ProviderUnavailableException(
+          throw new IamException.ProviderUnavailable(
               "Okta did not answer a page of group "
                   + group
                   + " in time, even at the smallest"
@@ -191,7 +187,7 @@ public final class OktaDirectory implements IamDirectory {
 
   private void requireNextLink(HttpUrl next, GroupId group, HttpUrl current) {
     if (!sameOrigin(next)) {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           "Okta's next link for the members of group "
               + group
               + " points to "
@@ -206,7 +202,7 @@ public final class OktaDirectory implements IamDirectory {
           ErrorDetails.none());
     }
     if (!next.encodedPath().equals(membersPath(group))) {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           "Okta's next link after "
               + current
               + " leaves the members of group "
@@ -219,7 +215,7 @@ public final class OktaDirectory implements IamDirectory {
 
   private void requireSameOrigin(HttpUrl url) {
     if (!sameOrigin(url)) {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           "page cursor points to "
               + url.scheme()
               + "://"
@@ -254,8 +250,8 @@ public final class OktaDirectory implements IamDirectory {
    *
    * @param group the group
    * @return the group's name
-   * @throws org.workforceiam.core.NotFoundException when the group does not exist or the app may
-   *     not see it
+   * @throws org.workforceiam.core.IamException.NotFound when the group does not exist or the app
+   *     may not see it
    */
   public String groupName(GroupId group) {
     OktaIds.requireGroup(group);
@@ -351,7 +347,7 @@ public final class OktaDirectory implements IamDirectory {
       }
       List<Employee> matches = decode(url, response, OktaJson::users);
       if (matches.size() > 1) {
-        throw new AmbiguousUserException(
+        throw new IamException.AmbiguousUser(
             "several users have the primary email "
                 + value
                 + " ("
@@ -405,7 +401,7 @@ public final class OktaDirectory implements IamDirectory {
    *
    * @param user the user
    * @return the link names, such as {@code resetPassword} and {@code unlock}
-   * @throws org.workforceiam.core.NotFoundException when the user does not exist
+   * @throws org.workforceiam.core.IamException.NotFound when the user does not exist
    */
   public Set<String> links(UserId user) {
     HttpUrl url = userUrl(user).build();
@@ -482,7 +478,7 @@ public final class OktaDirectory implements IamDirectory {
         | IllegalArgumentException e) {
       throw malformed(url, response, e);
     } catch (IOException e) {
-      throw new ProviderUnavailableException(
+      throw new IamException.ProviderUnavailable(
           "the connection to Okta failed while reading " + url.encodedPath() + " (" + e + ")",
           details(response),
           e);
@@ -490,7 +486,7 @@ public final class OktaDirectory implements IamDirectory {
   }
 
   private static IamException malformed(HttpUrl url, Response response, Exception e) {
-    return new ProtocolViolationException(
+    return new IamException.ProtocolViolation(
         "Okta's answer to GET "
             + url
             + " is not the expected JSON or is cut off ("
@@ -509,7 +505,7 @@ public final class OktaDirectory implements IamDirectory {
   }
 
   private static IamException unavailable(GroupId group, int attempts, IOException e) {
-    return new ProviderUnavailableException(
+    return new IamException.ProviderUnavailable(
         "a page of the members of group "
             + group
             + " failed midway "
@@ -527,7 +523,7 @@ public final class OktaDirectory implements IamDirectory {
       sleeper.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderUnavailableException(
+      throw new IamException.ProviderUnavailable(
           "interrupted while fetching a page again", ErrorDetails.none(), e);
     }
   }

@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.OutcomeUnknownException;
-import org.workforceiam.core.ProviderUnavailableException;
 import org.workforceiam.okta.RetryPolicy;
 
 /**
@@ -38,7 +36,7 @@ import org.workforceiam.okta.RetryPolicy;
  *       last answer's error is thrown with its details.
  *   <li>A change ({@link Transport.Safety#NOT_REPEATABLE}) is sent again only when Okta certainly
  *       did not act: after a 429, a 503 carrying an Okta error body, or a connection that was never
- *       made. Any other failure after it was sent is {@link OutcomeUnknownException}.
+ *       made. Any other failure after it was sent is {@link IamException.OutcomeUnknown}.
  *   <li>Pacing: before each request, {@link RateLimitPacer} spreads the requests left in a nearly
  *       used-up rate-limit window over the time until it resets.
  * </ul>
@@ -102,7 +100,7 @@ final class RetryingTransport implements Transport {
       } catch (IOException e) {
         boolean neverSent = neverSent(e);
         if (safety == Safety.NOT_REPEATABLE && !neverSent) {
-          throw new OutcomeUnknownException(
+          throw new IamException.OutcomeUnknown(
               describe(request)
                   + " was sent to Okta but no answer came ("
                   + failure(e)
@@ -116,7 +114,7 @@ final class RetryingTransport implements Transport {
         }
         Duration wait = backoff(attempt);
         if (!mayRetry(attempt, start, wait)) {
-          throw new ProviderUnavailableException(
+          throw new IamException.ProviderUnavailable(
               "Okta could not be reached for "
                   + describe(request)
                   + " after "
@@ -199,7 +197,7 @@ final class RetryingTransport implements Transport {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderUnavailableException(
+      throw new IamException.ProviderUnavailable(
           "interrupted while waiting to send " + describe(request), ErrorDetails.none(), e);
     }
   }

@@ -17,7 +17,7 @@ public interface Transport {
     REPEATABLE,
     /**
      * Changes (lifecycle POSTs, DELETEs): repeated only when Okta certainly did not act; an
-     * ambiguous failure becomes {@link org.workforceiam.core.OutcomeUnknownException}.
+     * ambiguous failure becomes {@link org.workforceiam.core.IamException.OutcomeUnknown}.
      */
     NOT_REPEATABLE,
     /**

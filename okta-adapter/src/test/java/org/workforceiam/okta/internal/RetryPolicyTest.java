@@ -22,9 +22,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.workforceiam.core.OutcomeUnknownException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.RetryPolicy;
 import org.workforceiam.okta.simulator.Jose;
@@ -157,7 +155,7 @@ class RetryPolicyTest {
 
     assertThatThrownBy(this::findUser)
         .isInstanceOfSatisfying(
-            RateLimitedException.class,
+            IamException.RateLimited.class,
             e -> {
               assertThat(e.httpStatus()).hasValue(429);
               assertThat(e.errorCode()).contains("E0000047");
@@ -181,7 +179,7 @@ class RetryPolicyTest {
         rateLimited(
             clock.instant().plusMillis(16_500), clock.instant().plusSeconds(31), 600, "req-2"));
 
-    assertThatThrownBy(this::findUser).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(this::findUser).isInstanceOf(IamException.RateLimited.class);
     assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(16_500));
     assertThat(okta.apiRequests()).hasSize(2);
   }
@@ -198,7 +196,7 @@ class RetryPolicyTest {
     }
     assertThatThrownBy(this::findUser)
         .isInstanceOfSatisfying(
-            ProviderUnavailableException.class,
+            IamException.ProviderUnavailable.class,
             e -> {
               assertThat(e.httpStatus()).hasValue(503);
               assertThat(e.requestId()).contains("down-4");
@@ -351,7 +349,7 @@ class RetryPolicyTest {
         .enqueue(json(200, "{}"));
 
     assertThatThrownBy(() -> post(Transport.Safety.NOT_REPEATABLE))
-        .isInstanceOf(OutcomeUnknownException.class)
+        .isInstanceOf(IamException.OutcomeUnknown.class)
         .hasMessageContaining("POST /api/v1/users/00u1/lifecycle/unlock")
         .hasMessageContaining("System Log");
     assertThat(okta.apiRequests()).hasSize(1);
@@ -383,7 +381,7 @@ class RetryPolicyTest {
                             .post(RequestBody.create(new byte[0], null))
                             .build(),
                     Transport.Safety.NOT_REPEATABLE))
-        .isInstanceOf(ProviderUnavailableException.class)
+        .isInstanceOf(IamException.ProviderUnavailable.class)
         .hasMessageContaining("after 3 attempts");
     assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(337), Duration.ofMillis(675));
   }
@@ -398,7 +396,7 @@ class RetryPolicyTest {
               .setHeader("Location", elsewhere.url("/oauth2/v1/token").toString())
               .build());
       assertThatThrownBy(() -> connection.tokens().get())
-          .isInstanceOf(org.workforceiam.core.AuthenticationFailedException.class)
+          .isInstanceOf(org.workforceiam.core.IamException.AuthenticationFailed.class)
           .hasMessageContaining("HTTP 307");
       okta.enqueue(
           new MockResponse.Builder()

@@ -122,11 +122,11 @@ public final class ContractData {
     return Map.of(
         ADA,
         List.of(
-            new Factor(ADA_SMS, "sms", "OKTA", "ACTIVE"),
-            new Factor(ADA_PUSH, "push", "OKTA", "ACTIVE")),
+            Factor.of(ADA_SMS, "sms", "OKTA", "ACTIVE"),
+            Factor.of(ADA_PUSH, "push", "OKTA", "ACTIVE")),
         MARGARET,
         List.of(
-            new Factor(
+            Factor.of(
                 FactorId.of("ost07MargaretTotp"), "token:software:totp", "GOOGLE", "ACTIVE")));
   }
 

@@ -25,26 +25,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.workforceiam.core.AmbiguousUserException;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.IamDirectory;
-import org.workforceiam.core.InvalidStateException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
-import org.workforceiam.core.NotFoundException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.Page;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
 import org.workforceiam.core.ProfileField;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.SessionRevocationResult;
-import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
 
 /**
@@ -180,7 +174,7 @@ public abstract class ProviderContract {
   @Test
   void anEmailSharedByTwoUsersIsAmbiguous() {
     assertThatThrownBy(() -> directory.findByEmail(SHARED_EMAIL))
-        .isInstanceOf(AmbiguousUserException.class)
+        .isInstanceOf(IamException.AmbiguousUser.class)
         .hasMessageContaining(SHARED_EMAIL);
   }
 
@@ -197,7 +191,7 @@ public abstract class ProviderContract {
   @Test
   void factorsOfAnUnknownUserIsNotFound() {
     assertThatThrownBy(() -> directory.factors(UserId.of("00uDoesNotExist")))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
   }
 
   @Test
@@ -211,7 +205,7 @@ public abstract class ProviderContract {
   @Test
   void resetLinkIsReturnedAndPutsTheUserInRecovery() {
     assumeSupported(Operation.RESET_PASSWORD_LINK);
-    PasswordResetResult result = resets.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.link());
     assertThat(result.user()).isEqualTo(ADA);
     assertThat(result.operation()).isEqualTo(Operation.RESET_PASSWORD_LINK);
     assertThat(result.resetLink()).isPresent();
@@ -223,7 +217,7 @@ public abstract class ProviderContract {
   @Test
   void emailedResetLinkIsNotReturned() {
     assumeSupported(Operation.RESET_PASSWORD_LINK);
-    PasswordResetResult result = resets.resetPassword(ADA, PasswordReset.emailedLink());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.emailedLink());
     assertThat(result.resetLink()).isEmpty();
     assertThat(result.emailSent()).isTrue();
     assertThat(statusOf(ADA)).isEqualTo(EmployeeStatus.RECOVERY);
@@ -232,7 +226,7 @@ public abstract class ProviderContract {
   @Test
   void temporaryPasswordIsReturnedOnceAndExpiresThePassword() {
     assumeSupported(Operation.SET_TEMPORARY_PASSWORD);
-    PasswordResetResult result = resets.resetPassword(ADA, PasswordReset.temporaryPassword());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.temporaryPassword());
     assertThat(result.temporaryPassword()).isPresent();
     assertThat(result.toString()).doesNotContain(result.temporaryPassword().get().reveal());
     assertThat(statusOf(ADA)).isEqualTo(EmployeeStatus.PASSWORD_EXPIRED);
@@ -241,7 +235,7 @@ public abstract class ProviderContract {
   @Test
   void expiringThePasswordForcesANewOneAtNextSignIn() {
     assumeSupported(Operation.EXPIRE_PASSWORD);
-    PasswordResetResult result = resets.resetPassword(ADA, PasswordReset.expire());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.expire());
     assertThat(result.resetLink()).isEmpty();
     assertThat(result.temporaryPassword()).isEmpty();
     assertThat(statusOf(ADA)).isEqualTo(EmployeeStatus.PASSWORD_EXPIRED);
@@ -250,7 +244,7 @@ public abstract class ProviderContract {
   @Test
   void resettingAllFactorsRemovesThemAndSaysWhich() {
     assumeSupported(Operation.RESET_ALL_FACTORS);
-    MfaResetResult result = resets.resetMfa(ADA, MfaReset.allFactors());
+    ResetResult.Mfa result = resets.resetMfa(ADA, MfaReset.allFactors());
     assertThat(result.factorsReset()).containsExactlyInAnyOrder(ADA_SMS, ADA_PUSH);
     assertThat(directory.factors(ADA)).isEmpty();
     assertThat(statusOf(ADA)).isEqualTo(EmployeeStatus.ACTIVE);
@@ -259,7 +253,7 @@ public abstract class ProviderContract {
   @Test
   void resettingOneFactorKeepsTheOthers() {
     assumeSupported(Operation.RESET_FACTOR);
-    MfaResetResult result = resets.resetMfa(ADA, MfaReset.factor(ADA_SMS));
+    ResetResult.Mfa result = resets.resetMfa(ADA, MfaReset.factor(ADA_SMS));
     assertThat(result.factorsReset()).containsExactly(ADA_SMS);
     assertThat(directory.factors(ADA)).extracting(Factor::id).containsExactly(ADA_PUSH);
   }
@@ -268,14 +262,14 @@ public abstract class ProviderContract {
   void resettingAnUnknownFactorIsNotFound() {
     assumeSupported(Operation.RESET_FACTOR);
     assertThatThrownBy(() -> resets.resetMfa(ADA, MfaReset.factor(FactorId.of("sms0Unknown"))))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
     assertThat(directory.factors(ADA)).hasSize(2);
   }
 
   @Test
   void unlockingALockedOutUserMakesThemActive() {
     assumeSupported(Operation.UNLOCK);
-    UnlockResult result = resets.unlock(GRACE);
+    ResetResult.Unlock result = resets.unlock(GRACE);
     assertThat(result.status()).isEqualTo(EmployeeStatus.ACTIVE);
     assertThat(statusOf(GRACE)).isEqualTo(EmployeeStatus.ACTIVE);
   }
@@ -283,14 +277,14 @@ public abstract class ProviderContract {
   @Test
   void unlockingAUserWhoIsNotLockedOutIsInvalidState() {
     assumeSupported(Operation.UNLOCK);
-    assertThatThrownBy(() -> resets.unlock(ADA)).isInstanceOf(InvalidStateException.class);
+    assertThatThrownBy(() -> resets.unlock(ADA)).isInstanceOf(IamException.InvalidState.class);
     assertThat(statusOf(ADA)).isEqualTo(EmployeeStatus.ACTIVE);
   }
 
   @Test
   void revokingSessionsSucceedsForAnActiveUser() {
     assumeSupported(Operation.REVOKE_SESSIONS);
-    SessionRevocationResult result =
+    ResetResult.Sessions result =
         resets.revokeSessions(ADA, SessionRevocation.sessionsOnly().withOauthTokens(true));
     assertThat(result.user()).isEqualTo(ADA);
     assertThat(result.oauthTokensRevoked()).isTrue();
@@ -301,10 +295,10 @@ public abstract class ProviderContract {
     assumeSupported(Operation.RESET_PASSWORD_LINK);
     assertThatThrownBy(() -> resets.resetPassword(ROOT, PasswordReset.link()))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
+            IamException.PermissionDenied.class,
             e ->
                 assertThat(e.reason())
-                    .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW));
+                    .isEqualTo(IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW));
     assertThat(statusOf(ROOT)).isEqualTo(EmployeeStatus.ACTIVE);
   }
 
@@ -313,7 +307,8 @@ public abstract class ProviderContract {
     assumeSupported(Operation.RESET_PASSWORD_LINK);
     assertThatThrownBy(() -> resets.resetPassword(SAM, PasswordReset.link()))
         .isInstanceOfSatisfying(
-            InvalidStateException.class, e -> assertThat(e.currentStatus()).contains("SUSPENDED"));
+            IamException.InvalidState.class,
+            e -> assertThat(e.currentStatus()).contains("SUSPENDED"));
     assertThat(statusOf(SAM)).isEqualTo(EmployeeStatus.SUSPENDED);
   }
 
@@ -322,7 +317,7 @@ public abstract class ProviderContract {
     assumeSupported(Operation.RESET_PASSWORD_LINK);
     assertThatThrownBy(
             () -> resets.resetPassword(UserId.of("00uDoesNotExist"), PasswordReset.link()))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
   }
 
   @Test

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.core.AmbiguousUserException;
 import org.workforceiam.core.Capabilities;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
@@ -33,24 +32,15 @@ import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.InvalidStateException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
-import org.workforceiam.core.NotFoundException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.SessionRevocationResult;
-import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
 
 /**
@@ -61,7 +51,7 @@ import org.workforceiam.core.UserId;
  * EmployeeStatus#RECOVERY}, expiring the password or setting a temporary one puts them in {@link
  * EmployeeStatus#PASSWORD_EXPIRED}, an MFA reset removes the factors, and an unlock makes a {@link
  * EmployeeStatus#LOCKED_OUT} user {@link EmployeeStatus#ACTIVE}. An operation the user's status
- * does not allow throws {@link InvalidStateException} and changes nothing:
+ * does not allow throws {@link IamException.InvalidState} and changes nothing:
  *
  * <ul>
  *   <li>password operations need ACTIVE, RECOVERY, PASSWORD_EXPIRED or LOCKED_OUT;
@@ -82,7 +72,7 @@ import org.workforceiam.core.UserId;
  * InMemoryIdentityProvider idp = InMemoryIdentityProvider.builder()
  *     .group(EMPLOYEES)
  *     .employee(ada, EMPLOYEES)
- *     .factor(ada.id(), new Factor(FactorId.of("sms1"), "sms", "OKTA", "ACTIVE"))
+ *     .factor(ada.id(), Factor.of(FactorId.of("sms1"), "sms", "OKTA", "ACTIVE"))
  *     .build();
  * new Helpdesk(idp, idp).resetMfa("ada@example.com");
  * assertThat(idp.enrolledFactors(ada.id())).isEmpty();
@@ -163,13 +153,13 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   @Override
-  public synchronized Page<Employee> membersPage(GroupId group, PageCursor cursor) {
+  public synchronized Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
     Objects.requireNonNull(group, "group == null");
     Objects.requireNonNull(cursor, "cursor == null");
     return page(group, cursor);
   }
 
-  private Page<Employee> page(GroupId group, @Nullable PageCursor cursor) {
+  private Page<Employee> page(GroupId group, Page.@Nullable Cursor cursor) {
     Cursor position = cursor == null ? null : Cursor.decode(cursor, group);
     enterCall();
     pageRequests++;
@@ -187,20 +177,20 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
       for (int i = from; i < to; i++) {
         items.add(generated.generator().apply(i));
       }
-      Optional<PageCursor> next =
+      Optional<Page.Cursor> next =
           to < generated.size()
               ? Optional.of(new Cursor(group, Integer.toString(to)).encode())
               : Optional.empty();
-      return new Page<>(items, next);
+      return Page.of(items, next);
     }
     NavigableSet<UserId> members = groups.get(group);
     if (members == null) {
-      throw new NotFoundException("group " + group + " does not exist", details());
+      throw new IamException.NotFound("group " + group + " does not exist", details());
     }
     NavigableSet<UserId> rest =
         position == null ? members : members.tailSet(UserId.of(position.position()), false);
     List<Employee> items = new ArrayList<>();
-    Optional<PageCursor> next = Optional.empty();
+    Optional<Page.Cursor> next = Optional.empty();
     for (UserId id : rest) {
       if (items.size() == pageSize) {
         next = Optional.of(new Cursor(group, items.get(pageSize - 1).id().value()).encode());
@@ -208,7 +198,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
       }
       items.add(Objects.requireNonNull(employees.get(id), "member without employee"));
     }
-    return new Page<>(items, next);
+    return Page.of(items, next);
   }
 
   @Override
@@ -239,7 +229,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
             .sorted(Comparator.comparing(Employee::id, BY_VALUE))
             .toList();
     if (matches.size() > 1) {
-      throw new AmbiguousUserException(
+      throw new IamException.AmbiguousUser(
           matches.size()
               + " users have the primary email "
               + email.strip()
@@ -277,7 +267,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   @Override
-  public synchronized PasswordResetResult resetPassword(UserId user, PasswordReset request) {
+  public synchronized ResetResult.Password resetPassword(UserId user, PasswordReset request) {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(request, "request == null");
     Employee employee =
@@ -302,7 +292,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     }
     update(employee, after);
     record(request.operation(), user, request.options(), true);
-    return new PasswordResetResult(
+    return ResetResult.Password.of(
         user,
         request.operation(),
         link,
@@ -313,7 +303,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   @Override
-  public synchronized MfaResetResult resetMfa(UserId user, MfaReset request) {
+  public synchronized ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(request, "request == null");
     Employee employee = beginChange(user, request.operation(), request.options(), MFA_STATUSES);
@@ -323,7 +313,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
       FactorId factor = request.factor().get();
       if (!enrolled.containsKey(factor)) {
         record(request.operation(), user, request.options(), false);
-        throw new NotFoundException(
+        throw new IamException.NotFound(
             "user " + user + " has no enrolled factor " + factor + "; nothing was changed",
             details());
       }
@@ -335,29 +325,28 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     }
     update(employee, employee.status());
     record(request.operation(), user, request.options(), true);
-    return new MfaResetResult(user, request.operation(), removed, Optional.of(nextRequestId()));
+    return ResetResult.Mfa.of(user, request.operation(), removed, Optional.of(nextRequestId()));
   }
 
   @Override
-  public synchronized UnlockResult unlock(UserId user) {
+  public synchronized ResetResult.Unlock unlock(UserId user) {
     Objects.requireNonNull(user, "user == null");
     Employee employee =
         beginChange(user, Operation.UNLOCK, Set.of(), EnumSet.of(EmployeeStatus.LOCKED_OUT));
     update(employee, EmployeeStatus.ACTIVE);
     record(Operation.UNLOCK, user, Set.of(), true);
-    return new UnlockResult(user, EmployeeStatus.ACTIVE, Optional.of(nextRequestId()));
+    return ResetResult.Unlock.of(user, EmployeeStatus.ACTIVE, Optional.of(nextRequestId()));
   }
 
   @Override
-  public synchronized SessionRevocationResult revokeSessions(
-      UserId user, SessionRevocation request) {
+  public synchronized ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(request, "request == null");
     Set<EmployeeStatus> allowed = EnumSet.allOf(EmployeeStatus.class);
     allowed.remove(EmployeeStatus.DEPROVISIONED);
     beginChange(user, request.operation(), request.options(), allowed);
     record(request.operation(), user, request.options(), true);
-    return new SessionRevocationResult(
+    return ResetResult.Sessions.of(
         user, request.oauthTokens(), request.forgetDevices(), Optional.of(nextRequestId()));
   }
 
@@ -380,13 +369,13 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     Employee employee = employees.get(user);
     if (employee == null) {
       record(operation, user, options, false);
-      throw new NotFoundException(
+      throw new IamException.NotFound(
           "user " + user + " does not exist; nothing was changed", details());
     }
     if (privileged.contains(user)) {
       record(operation, user, options, false);
-      throw new PermissionDeniedException(
-          PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW,
+      throw new IamException.PermissionDenied(
+          IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW,
           "the client's role does not allow "
               + operation
               + " on user "
@@ -396,7 +385,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     }
     if (!allowedStatuses.contains(employee.status())) {
       record(operation, user, options, false);
-      throw new InvalidStateException(
+      throw new IamException.InvalidState(
           employee.providerStatus(),
           operation
               + " is not allowed for user "
@@ -519,8 +508,8 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
 
   /**
    * Makes the user one the client's role may not change, as a user holding a more privileged
-   * administrator role: every change to them throws {@link PermissionDeniedException} with reason
-   * {@link PermissionDeniedException.Reason#ROLE_DOES_NOT_ALLOW}.
+   * administrator role: every change to them throws {@link IamException.PermissionDenied} with
+   * reason {@link IamException.PermissionDenied.Reason#ROLE_DOES_NOT_ALLOW}.
    *
    * @param user the user
    * @return this provider
@@ -531,8 +520,8 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   /**
-   * Lets the next {@code calls} calls through, then throws {@link RateLimitedException} with the
-   * given retry-after on every call until {@link #clearFaults()}.
+   * Lets the next {@code calls} calls through, then throws {@link IamException.RateLimited} with
+   * the given retry-after on every call until {@link #clearFaults()}.
    *
    * @param calls how many calls still succeed
    * @param retryAfter what the exception reports
@@ -548,7 +537,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   /**
-   * Makes every call throw {@link ProviderUnavailableException}, or stops doing so.
+   * Makes every call throw {@link IamException.ProviderUnavailable}, or stops doing so.
    *
    * @param unavailable whether the provider is down
    * @return this provider
@@ -610,11 +599,11 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
       throw queued;
     }
     if (unavailable) {
-      throw new ProviderUnavailableException(
+      throw new IamException.ProviderUnavailable(
           "the provider is unavailable (injected fault)", details().withHttpStatus(503));
     }
     if (callsBeforeRateLimit == 0) {
-      throw new RateLimitedException(
+      throw new IamException.RateLimited(
           rateLimitRetryAfter,
           "the provider's rate limit was reached (injected fault); retry after "
               + rateLimitRetryAfter,
@@ -635,7 +624,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
 
   private void requireUser(UserId user) {
     if (!employees.containsKey(user)) {
-      throw new NotFoundException("user " + user + " does not exist", details());
+      throw new IamException.NotFound("user " + user + " does not exist", details());
     }
   }
 
@@ -688,19 +677,19 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
 
   private record GeneratedGroup(int size, IntFunction<Employee> generator) {}
 
-  /** A position in a group's listing, encoded into an opaque {@link PageCursor}. */
+  /** A position in a group's listing, encoded into an opaque {@link Page.Cursor}. */
   private record Cursor(GroupId group, String position) {
     private static final String SEPARATOR = "\n";
 
-    PageCursor encode() {
+    Page.Cursor encode() {
       String raw = group.value() + SEPARATOR + position;
-      return new PageCursor(
+      return new Page.Cursor(
           Base64.getUrlEncoder()
               .withoutPadding()
               .encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static Cursor decode(PageCursor cursor, GroupId expectedGroup) {
+    static Cursor decode(Page.Cursor cursor, GroupId expectedGroup) {
       String raw;
       try {
         raw = new String(Base64.getUrlDecoder().decode(cursor.value()), StandardCharsets.UTF_8);

@@ -38,12 +38,9 @@ import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
-import org.workforceiam.core.NotFoundException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
 import org.workforceiam.core.ProfileField;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.sync.EmployeeChange.Kind;
 import org.workforceiam.core.testing.InMemoryIdentityProvider;
@@ -136,8 +133,8 @@ class DirectorySyncTest {
 
     assertThat(report.added())
         .containsExactly(
-            new EmployeeChange(Kind.ADDED, EDSGER.id(), EDSGER.login(), Set.of()),
-            new EmployeeChange(Kind.ADDED, barbara.id(), barbara.login(), Set.of()));
+            EmployeeChange.of(Kind.ADDED, EDSGER.id(), EDSGER.login(), Set.of()),
+            EmployeeChange.of(Kind.ADDED, barbara.id(), barbara.login(), Set.of()));
     assertThat(report.removed()).isEmpty();
     assertThat(report.changed()).isEmpty();
     assertThat(report.memberCount()).isEqualTo(6);
@@ -153,8 +150,8 @@ class DirectorySyncTest {
 
     assertThat(report.removed())
         .containsExactly(
-            new EmployeeChange(Kind.REMOVED, GRACE.id(), "grace@example.com", Set.of()),
-            new EmployeeChange(Kind.REMOVED, ALAN.id(), "alan@example.com", Set.of()));
+            EmployeeChange.of(Kind.REMOVED, GRACE.id(), "grace@example.com", Set.of()),
+            EmployeeChange.of(Kind.REMOVED, ALAN.id(), "alan@example.com", Set.of()));
     assertThat(report.added()).isEmpty();
     assertThat(report.memberCount()).isEqualTo(2);
   }
@@ -175,8 +172,8 @@ class DirectorySyncTest {
   // ---------------------------------------------------------------- changes
 
   @ParameterizedTest
-  @EnumSource(SyncField.class)
-  void namesTheFieldThatChanged(SyncField field) {
+  @EnumSource(EmployeeChange.Field.class)
+  void namesTheFieldThatChanged(EmployeeChange.Field field) {
     sync().run();
     Employee changed = change(ADA, field);
     idp.put(changed);
@@ -185,7 +182,7 @@ class DirectorySyncTest {
 
     assertThat(report.changed())
         .containsExactly(
-            new EmployeeChange(Kind.CHANGED, ADA.id(), changed.login(), EnumSet.of(field)));
+            EmployeeChange.of(Kind.CHANGED, ADA.id(), changed.login(), EnumSet.of(field)));
     assertThat(report.added()).isEmpty();
     assertThat(report.removed()).isEmpty();
   }
@@ -194,7 +191,7 @@ class DirectorySyncTest {
   void namesEveryFieldThatChangedInFieldOrder() {
     sync().run();
     Employee changed = ADA;
-    for (SyncField field : SyncField.values()) {
+    for (EmployeeChange.Field field : EmployeeChange.Field.values()) {
       changed = change(changed, field);
     }
     idp.put(changed);
@@ -202,7 +199,8 @@ class DirectorySyncTest {
     SyncReport report = sync().run();
 
     assertThat(report.changed()).hasSize(1);
-    assertThat(report.changed().get(0).changedFields()).containsExactly(SyncField.values());
+    assertThat(report.changed().get(0).changedFields())
+        .containsExactly(EmployeeChange.Field.values());
   }
 
   @Test
@@ -215,9 +213,10 @@ class DirectorySyncTest {
 
     assertThat(report.changed())
         .containsExactly(
-            new EmployeeChange(Kind.CHANGED, ADA.id(), ADA.login(), Set.of(SyncField.EMAIL)),
-            new EmployeeChange(
-                Kind.CHANGED, GRACE.id(), GRACE.login(), Set.of(SyncField.FIRST_NAME)));
+            EmployeeChange.of(
+                Kind.CHANGED, ADA.id(), ADA.login(), Set.of(EmployeeChange.Field.EMAIL)),
+            EmployeeChange.of(
+                Kind.CHANGED, GRACE.id(), GRACE.login(), Set.of(EmployeeChange.Field.FIRST_NAME)));
   }
 
   @Test
@@ -230,7 +229,8 @@ class DirectorySyncTest {
 
     assertThat(report.changed())
         .containsExactly(
-            new EmployeeChange(Kind.CHANGED, ADA.id(), ADA.login(), Set.of(SyncField.STATUS)));
+            EmployeeChange.of(
+                Kind.CHANGED, ADA.id(), ADA.login(), Set.of(EmployeeChange.Field.STATUS)));
   }
 
   @Test
@@ -248,7 +248,7 @@ class DirectorySyncTest {
   @Test
   void changesAreReportedOnceThenTheNewSnapshotIsTheBaseline() {
     sync().run();
-    idp.put(change(ADA, SyncField.EMAIL));
+    idp.put(change(ADA, EmployeeChange.Field.EMAIL));
     assertThat(sync().run().changed()).hasSize(1);
 
     assertThat(sync().run().changed()).isEmpty();
@@ -265,8 +265,8 @@ class DirectorySyncTest {
 
     assertThat(report.incompleteProfiles())
         .containsExactly(
-            new IncompleteProfile(ADA.id(), ADA.login(), Set.of(ProfileField.EMAIL)),
-            new IncompleteProfile(
+            SyncReport.IncompleteProfile.of(ADA.id(), ADA.login(), Set.of(ProfileField.EMAIL)),
+            SyncReport.IncompleteProfile.of(
                 GRACE.id(),
                 GRACE.login(),
                 Set.of(ProfileField.FIRST_NAME, ProfileField.LAST_NAME)));
@@ -299,8 +299,8 @@ class DirectorySyncTest {
 
   @Test
   void measuresTheDurationWithTheGivenClock() {
-    SyncListener advanceOnEachPage =
-        new SyncListener() {
+    DirectorySync.Listener advanceOnEachPage =
+        new DirectorySync.Listener() {
           @Override
           public void onPage(int pagesFetched, int employeesSoFar) {
             clock.set(clock.instant().plusSeconds(5));
@@ -332,7 +332,7 @@ class DirectorySyncTest {
   @Test
   void streamsEachPageThenItsChangesThenTheLeaversThenCompletion() {
     sync().run();
-    idp.put(change(GRACE, SyncField.STATUS));
+    idp.put(change(GRACE, EmployeeChange.Field.STATUS));
     idp.removeMember(EMPLOYEES, ALAN.id());
     idp.put(EDSGER, EMPLOYEES);
     RecordingListener listener = new RecordingListener();
@@ -354,7 +354,7 @@ class DirectorySyncTest {
   void aListenerThatThrowsFailsTheSyncAndNoSnapshotIsWritten() throws IOException {
     sync().run();
     byte[] before = Files.readAllBytes(snapshot);
-    idp.put(change(ADA, SyncField.EMAIL));
+    idp.put(change(ADA, EmployeeChange.Field.EMAIL));
     IllegalStateException boom = new IllegalStateException("listener broke");
     RecordingListener listener =
         new RecordingListener() {
@@ -377,10 +377,10 @@ class DirectorySyncTest {
   void aFailureMidStreamWritesNoSnapshotLeavesTheOldOneAndTellsTheListener() throws IOException {
     sync().run();
     byte[] before = Files.readAllBytes(snapshot);
-    idp.put(change(ADA, SyncField.LAST_NAME));
+    idp.put(change(ADA, EmployeeChange.Field.LAST_NAME));
     idp.removeMember(EMPLOYEES, KATHERINE.id());
-    ProviderUnavailableException outage =
-        new ProviderUnavailableException("Okta is down", ErrorDetails.ofStatus(503));
+    IamException.ProviderUnavailable outage =
+        new IamException.ProviderUnavailable("Okta is down", ErrorDetails.ofStatus(503));
     idp.failListingAfter(1, outage);
     RecordingListener listener = new RecordingListener();
 
@@ -401,9 +401,9 @@ class DirectorySyncTest {
 
   @Test
   void aFailedFirstSyncLeavesNoFileBehind() {
-    idp.failListingAfter(1, new ProviderUnavailableException("down", ErrorDetails.none()));
+    idp.failListingAfter(1, new IamException.ProviderUnavailable("down", ErrorDetails.none()));
 
-    assertThatThrownBy(() -> sync().run()).isInstanceOf(ProviderUnavailableException.class);
+    assertThatThrownBy(() -> sync().run()).isInstanceOf(IamException.ProviderUnavailable.class);
 
     assertThat(filesIn(folder)).isEmpty();
   }
@@ -412,7 +412,7 @@ class DirectorySyncTest {
   void aMissingGroupFailsWithTheProvidersError() {
     DirectorySync sync = sync().newBuilder().group(GroupId.of("00gNoSuchGroup")).build();
 
-    assertThatThrownBy(sync::run).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(sync::run).isInstanceOf(IamException.NotFound.class);
 
     assertThat(filesIn(folder)).isEmpty();
   }
@@ -424,7 +424,7 @@ class DirectorySyncTest {
     RecordingListener listener = new RecordingListener();
 
     assertThatThrownBy(() -> sync.run(listener))
-        .isInstanceOf(ProtocolViolationException.class)
+        .isInstanceOf(IamException.ProtocolViolation.class)
         .hasMessageContaining("00u02Grace")
         .hasMessageContaining("twice");
 
@@ -439,7 +439,7 @@ class DirectorySyncTest {
         new PagedDirectory(List.of(List.of(ADA, GRACE), List.of(GRACE, ALAN, KATHERINE)));
 
     assertThatThrownBy(() -> sync().newBuilder().directory(repeating).build().run())
-        .isInstanceOf(ProtocolViolationException.class);
+        .isInstanceOf(IamException.ProtocolViolation.class);
   }
 
   @Test
@@ -590,7 +590,7 @@ class DirectorySyncTest {
       throws IOException {
     sync().run();
     byte[] before = Files.readAllBytes(snapshot);
-    idp.put(change(ADA, SyncField.FIRST_NAME));
+    idp.put(change(ADA, EmployeeChange.Field.FIRST_NAME));
     clock.set(T0.plus(Duration.ofHours(1)));
     List<Path> leftovers = new ArrayList<>();
     FileMover crashBeforeRename =
@@ -613,7 +613,8 @@ class DirectorySyncTest {
     assertThat(next.previousSnapshotAt()).contains(T0);
     assertThat(next.changed())
         .containsExactly(
-            new EmployeeChange(Kind.CHANGED, ADA.id(), ADA.login(), Set.of(SyncField.FIRST_NAME)));
+            EmployeeChange.of(
+                Kind.CHANGED, ADA.id(), ADA.login(), Set.of(EmployeeChange.Field.FIRST_NAME)));
     assertThat(filesIn(folder)).containsExactly(snapshot);
   }
 
@@ -692,7 +693,7 @@ class DirectorySyncTest {
     SyncReport report = sync().run();
 
     assertThat(report.removed())
-        .containsExactly(new EmployeeChange(Kind.REMOVED, odd.id(), odd.login(), Set.of()));
+        .containsExactly(EmployeeChange.of(Kind.REMOVED, odd.id(), odd.login(), Set.of()));
   }
 
   @Test
@@ -709,21 +710,23 @@ class DirectorySyncTest {
 
   @Test
   void aChangedEntryMustNameAField() {
-    assertThatThrownBy(() -> new EmployeeChange(Kind.CHANGED, ADA.id(), ADA.login(), Set.of()))
+    assertThatThrownBy(() -> EmployeeChange.of(Kind.CHANGED, ADA.id(), ADA.login(), Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("changedFields");
     assertThatThrownBy(
-            () -> new EmployeeChange(Kind.ADDED, ADA.id(), ADA.login(), Set.of(SyncField.EMAIL)))
+            () ->
+                EmployeeChange.of(
+                    Kind.ADDED, ADA.id(), ADA.login(), Set.of(EmployeeChange.Field.EMAIL)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aFirstSyncReportCannotHoldDifferences() {
-    EmployeeChange joined = new EmployeeChange(Kind.ADDED, ADA.id(), ADA.login(), Set.of());
+    EmployeeChange joined = EmployeeChange.of(Kind.ADDED, ADA.id(), ADA.login(), Set.of());
 
     assertThatThrownBy(
             () ->
-                new SyncReport(
+                SyncReport.of(
                     EMPLOYEES,
                     T0,
                     Duration.ZERO,
@@ -796,7 +799,7 @@ class DirectorySyncTest {
         .build();
   }
 
-  private static Employee change(Employee employee, SyncField field) {
+  private static Employee change(Employee employee, EmployeeChange.Field field) {
     UnaryOperator<Employee.Builder> edit =
         switch (field) {
           case LOGIN ->
@@ -824,7 +827,7 @@ class DirectorySyncTest {
     private static final long serialVersionUID = 1L;
   }
 
-  private static class RecordingListener implements SyncListener {
+  private static class RecordingListener implements DirectorySync.Listener {
     final List<String> events = new ArrayList<>();
     final List<SyncReport> completed = new ArrayList<>();
     final List<RuntimeException> failed = new ArrayList<>();
@@ -894,16 +897,16 @@ class DirectorySyncTest {
     }
 
     @Override
-    public Page<Employee> membersPage(GroupId group, PageCursor cursor) {
+    public Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
       return page(Integer.parseInt(cursor.value()));
     }
 
     private Page<Employee> page(int index) {
-      Optional<PageCursor> next =
+      Optional<Page.Cursor> next =
           index + 1 < pages.size()
-              ? Optional.of(new PageCursor(Integer.toString(index + 1)))
+              ? Optional.of(new Page.Cursor(Integer.toString(index + 1)))
               : Optional.empty();
-      return new Page<>(pages.get(index), next);
+      return Page.of(pages.get(index), next);
     }
 
     @Override

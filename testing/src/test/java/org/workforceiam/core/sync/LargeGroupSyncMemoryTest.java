@@ -47,7 +47,7 @@ class LargeGroupSyncMemoryTest {
     // Every 250th member changed email, every 1000th also changed status; leavers not counted.
     assertThat(second.changed()).hasSize((MEMBERS - LEAVERS) / 250);
     assertThat(second.changed())
-        .filteredOn(c -> c.changedFields().contains(SyncField.STATUS))
+        .filteredOn(c -> c.changedFields().contains(EmployeeChange.Field.STATUS))
         .hasSize((MEMBERS - LEAVERS) / 1000);
     assertThat(second.removed().get(0).id()).isEqualTo(id(0));
     assertThat(second.removed().get(0).login()).isEqualTo(login(0));

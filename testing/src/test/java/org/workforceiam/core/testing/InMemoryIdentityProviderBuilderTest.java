@@ -13,14 +13,14 @@ import org.workforceiam.core.Employee;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
-import org.workforceiam.core.NotFoundException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.UserId;
 
 class InMemoryIdentityProviderBuilderTest {
-  private static final Factor SMS = new Factor(FactorId.of("sms1"), "sms", "OKTA", "ACTIVE");
+  private static final Factor SMS = Factor.of(FactorId.of("sms1"), "sms", "OKTA", "ACTIVE");
 
   @Test
   void pagesHoldTwoHundredMembersByDefault() {
@@ -131,7 +131,7 @@ class InMemoryIdentityProviderBuilderTest {
     InMemoryIdentityProvider fake = InMemoryIdentityProvider.builder().group(EMPLOYEES).build();
     assertThat(fake.members(EMPLOYEES)).isEmpty();
     assertThatThrownBy(() -> fake.membersPage(GroupId.of("00gUndeclared")))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
   }
 
   @Test

@@ -18,16 +18,9 @@ import org.workforceiam.core.Factor;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.NotFoundException;
 import org.workforceiam.core.Operation;
-import org.workforceiam.core.OperationNotSupportedException;
 import org.workforceiam.core.OperationOption;
-import org.workforceiam.core.OutcomeUnknownException;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 
@@ -44,7 +37,7 @@ class InMemoryIdentityProviderFaultsTest {
         .employee(person("00u3"), EMPLOYEES)
         .employee(person("00u4"), EMPLOYEES)
         .employee(person("00u5"), EMPLOYEES)
-        .factor(ROOT, new Factor(FactorId.of("sms2Root"), "sms", "OKTA", "ACTIVE"))
+        .factor(ROOT, Factor.of(FactorId.of("sms2Root"), "sms", "OKTA", "ACTIVE"))
         .build();
   }
 
@@ -65,10 +58,10 @@ class InMemoryIdentityProviderFaultsTest {
     for (Consumer<InMemoryIdentityProvider> change : CHANGES_TO_ROOT) {
       assertThatThrownBy(() -> change.accept(fake))
           .isInstanceOfSatisfying(
-              PermissionDeniedException.class,
+              IamException.PermissionDenied.class,
               e -> {
                 assertThat(e.reason())
-                    .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW);
+                    .isEqualTo(IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW);
                 assertThat(e.requestId()).isPresent();
               })
           .hasMessageContaining("more privileged role");
@@ -89,7 +82,7 @@ class InMemoryIdentityProviderFaultsTest {
   @Test
   void privilegeIsCheckedBeforeTheStatus() {
     InMemoryIdentityProvider fake = seeded().markPrivileged(ROOT);
-    assertThatThrownBy(() -> fake.unlock(ROOT)).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> fake.unlock(ROOT)).isInstanceOf(IamException.PermissionDenied.class);
   }
 
   // ------------------------------------------------------------------ rate limits
@@ -102,7 +95,7 @@ class InMemoryIdentityProviderFaultsTest {
 
     assertThatThrownBy(() -> fake.unlock(ADA))
         .isInstanceOfSatisfying(
-            RateLimitedException.class,
+            IamException.RateLimited.class,
             e -> {
               assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
               assertThat(e.isRetryable()).isTrue();
@@ -110,8 +103,9 @@ class InMemoryIdentityProviderFaultsTest {
               assertThat(e.requestId()).isPresent();
             })
         .hasMessageContaining("retry after PT30S");
-    assertThatThrownBy(() -> fake.findById(ADA)).isInstanceOf(RateLimitedException.class);
-    assertThatThrownBy(() -> fake.membersPage(EMPLOYEES)).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(() -> fake.findById(ADA)).isInstanceOf(IamException.RateLimited.class);
+    assertThatThrownBy(() -> fake.membersPage(EMPLOYEES))
+        .isInstanceOf(IamException.RateLimited.class);
 
     assertThat(fake.employee(ADA).orElseThrow().status()).isEqualTo(EmployeeStatus.LOCKED_OUT);
     assertThat(fake.operations())
@@ -124,14 +118,15 @@ class InMemoryIdentityProviderFaultsTest {
     InMemoryIdentityProvider fake = seeded().rateLimitAfter(0, Duration.ZERO);
     assertThatThrownBy(() -> fake.findById(ADA))
         .isInstanceOfSatisfying(
-            RateLimitedException.class, e -> assertThat(e.retryAfter()).contains(Duration.ZERO));
+            IamException.RateLimited.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ZERO));
   }
 
   @Test
   void rateLimitCanStrikeInTheMiddleOfAListing() {
     InMemoryIdentityProvider fake = seeded().rateLimitAfter(1, Duration.ofSeconds(5));
     assertThatThrownBy(() -> fake.members(EMPLOYEES).toList())
-        .isInstanceOf(RateLimitedException.class);
+        .isInstanceOf(IamException.RateLimited.class);
     assertThat(fake.pageRequests()).isEqualTo(1);
   }
 
@@ -149,13 +144,13 @@ class InMemoryIdentityProviderFaultsTest {
     InMemoryIdentityProvider fake = seeded().setUnavailable(true);
     assertThatThrownBy(() -> fake.findByLogin("00u1Ada@example.com"))
         .isInstanceOfSatisfying(
-            ProviderUnavailableException.class,
+            IamException.ProviderUnavailable.class,
             e -> {
               assertThat(e.isRetryable()).isTrue();
               assertThat(e.httpStatus()).hasValue(503);
             });
     assertThatThrownBy(() -> fake.resetPassword(ADA, PasswordReset.link()))
-        .isInstanceOf(ProviderUnavailableException.class);
+        .isInstanceOf(IamException.ProviderUnavailable.class);
     assertThat(fake.employee(ADA).orElseThrow().status()).isEqualTo(EmployeeStatus.LOCKED_OUT);
 
     fake.setUnavailable(false);
@@ -166,8 +161,8 @@ class InMemoryIdentityProviderFaultsTest {
 
   @Test
   void aListingCanFailMidway() {
-    ProtocolViolationException truncated =
-        new ProtocolViolationException("truncated body", ErrorDetails.ofStatus(200));
+    IamException.ProtocolViolation truncated =
+        new IamException.ProtocolViolation("truncated body", ErrorDetails.ofStatus(200));
     InMemoryIdentityProvider fake = seeded().failListingAfter(1, truncated);
 
     assertThat(fake.membersPage(EMPLOYEES).items()).hasSize(2);
@@ -177,7 +172,8 @@ class InMemoryIdentityProviderFaultsTest {
 
   @Test
   void aListingCanFailAtTheFirstPage() {
-    NotFoundException gone = new NotFoundException("group deleted", ErrorDetails.ofStatus(404));
+    IamException.NotFound gone =
+        new IamException.NotFound("group deleted", ErrorDetails.ofStatus(404));
     InMemoryIdentityProvider fake = seeded().failListingAfter(0, gone);
     assertThatThrownBy(() -> fake.members(EMPLOYEES).findFirst()).isSameAs(gone);
   }
@@ -185,7 +181,9 @@ class InMemoryIdentityProviderFaultsTest {
   @Test
   void failListingAfterRefusesANegativeCount() {
     assertThatThrownBy(
-            () -> seeded().failListingAfter(-1, new NotFoundException("gone", ErrorDetails.none())))
+            () ->
+                seeded()
+                    .failListingAfter(-1, new IamException.NotFound("gone", ErrorDetails.none())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("pages must not be negative: -1");
   }
@@ -194,8 +192,9 @@ class InMemoryIdentityProviderFaultsTest {
 
   @Test
   void failNextCallFailsExactlyOneCall() {
-    OutcomeUnknownException lost =
-        new OutcomeUnknownException("connection broke after sending", ErrorDetails.none(), null);
+    IamException.OutcomeUnknown lost =
+        new IamException.OutcomeUnknown(
+            "connection broke after sending", ErrorDetails.none(), null);
     InMemoryIdentityProvider fake = seeded().failNextCall(lost);
 
     assertThatThrownBy(() -> fake.unlock(ADA)).isSameAs(lost);
@@ -211,8 +210,8 @@ class InMemoryIdentityProviderFaultsTest {
 
   @Test
   void queuedFailuresHitConsecutiveCallsOfAnyKind() {
-    IamException first = new ProviderUnavailableException("502", ErrorDetails.ofStatus(502));
-    IamException second = new RateLimitedException(null, "429", ErrorDetails.ofStatus(429));
+    IamException first = new IamException.ProviderUnavailable("502", ErrorDetails.ofStatus(502));
+    IamException second = new IamException.RateLimited(null, "429", ErrorDetails.ofStatus(429));
     InMemoryIdentityProvider fake = seeded().failNextCall(first).failNextCall(second);
 
     assertThatThrownBy(() -> fake.findById(ADA)).isSameAs(first);
@@ -230,8 +229,8 @@ class InMemoryIdentityProviderFaultsTest {
             .markPrivileged(ROOT)
             .rateLimitAfter(0, Duration.ofSeconds(1))
             .setUnavailable(true)
-            .failListingAfter(0, new NotFoundException("gone", ErrorDetails.none()))
-            .failNextCall(new NotFoundException("gone", ErrorDetails.none()));
+            .failListingAfter(0, new IamException.NotFound("gone", ErrorDetails.none()))
+            .failNextCall(new IamException.NotFound("gone", ErrorDetails.none()));
 
     fake.clearFaults();
 
@@ -239,7 +238,7 @@ class InMemoryIdentityProviderFaultsTest {
     assertThat(fake.members(EMPLOYEES)).hasSize(5);
     fake.unlock(ADA);
     assertThatThrownBy(() -> fake.revokeSessions(ROOT, SessionRevocation.sessionsOnly()))
-        .isInstanceOf(PermissionDeniedException.class);
+        .isInstanceOf(IamException.PermissionDenied.class);
   }
 
   // ------------------------------------------------------------------ capabilities
@@ -257,19 +256,19 @@ class InMemoryIdentityProviderFaultsTest {
             .build();
 
     assertThatThrownBy(() -> fake.unlock(ADA))
-        .isInstanceOf(OperationNotSupportedException.class)
+        .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessageContaining("does not support UNLOCK");
     assertThatThrownBy(() -> fake.resetMfa(ADA, MfaReset.allFactors()))
-        .isInstanceOf(OperationNotSupportedException.class);
+        .isInstanceOf(IamException.OperationNotSupported.class);
     assertThatThrownBy(() -> fake.resetPassword(ADA, PasswordReset.expire()))
-        .isInstanceOf(OperationNotSupportedException.class);
+        .isInstanceOf(IamException.OperationNotSupported.class);
     assertThatThrownBy(() -> fake.resetPassword(ADA, PasswordReset.emailedLink()))
-        .isInstanceOf(OperationNotSupportedException.class)
+        .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessageContaining("[SEND_EMAIL]");
     assertThatThrownBy(
             () ->
                 fake.revokeSessions(ADA, SessionRevocation.sessionsOnly().withForgetDevices(true)))
-        .isInstanceOf(OperationNotSupportedException.class)
+        .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessageContaining("[FORGET_DEVICES]");
 
     assertThat(fake.calls()).isZero();
@@ -289,7 +288,7 @@ class InMemoryIdentityProviderFaultsTest {
             .build()
             .setUnavailable(true);
     assertThatThrownBy(() -> fake.revokeSessions(ADA, SessionRevocation.sessionsOnly()))
-        .isInstanceOf(OperationNotSupportedException.class);
+        .isInstanceOf(IamException.OperationNotSupported.class);
     assertThat(fake.calls()).isZero();
   }
 }

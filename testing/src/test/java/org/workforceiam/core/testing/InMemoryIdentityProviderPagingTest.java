@@ -18,9 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.GroupId;
-import org.workforceiam.core.NotFoundException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
 import org.workforceiam.core.UserId;
 
 /** The fake pages like a provider: page size, opaque cursors, laziness, generated groups. */
@@ -75,13 +74,13 @@ class InMemoryIdentityProviderPagingTest {
   @Test
   void anUnknownGroupIsNotFound() {
     assertThatThrownBy(() -> group(1, 3).membersPage(GroupId.of("00gNope")))
-        .isInstanceOf(NotFoundException.class)
+        .isInstanceOf(IamException.NotFound.class)
         .hasMessageContaining("group 00gNope does not exist");
   }
 
   @Test
   void cursorsAreOpaque() {
-    PageCursor cursor = group(4, 2).membersPage(EMPLOYEES).next().orElseThrow();
+    Page.Cursor cursor = group(4, 2).membersPage(EMPLOYEES).next().orElseThrow();
     assertThat(cursor.value())
         .doesNotContain("u02")
         .doesNotContain(EMPLOYEES.value())
@@ -94,7 +93,7 @@ class InMemoryIdentityProviderPagingTest {
     fake.put(person("c01"), CONTRACTORS)
         .put(person("c02"), CONTRACTORS)
         .put(person("c03"), CONTRACTORS);
-    PageCursor contractorsCursor = fake.membersPage(CONTRACTORS).next().orElseThrow();
+    Page.Cursor contractorsCursor = fake.membersPage(CONTRACTORS).next().orElseThrow();
     int calls = fake.calls();
 
     assertThatThrownBy(() -> fake.membersPage(EMPLOYEES, contractorsCursor))
@@ -106,12 +105,12 @@ class InMemoryIdentityProviderPagingTest {
   @Test
   void aCursorTheFakeDidNotIssueIsRefused() {
     InMemoryIdentityProvider fake = group(4, 2);
-    assertThatThrownBy(() -> fake.membersPage(EMPLOYEES, new PageCursor("not base64!")))
+    assertThatThrownBy(() -> fake.membersPage(EMPLOYEES, new Page.Cursor("not base64!")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a page cursor this provider issued");
     String noSeparator =
         Base64.getUrlEncoder().encodeToString("garbage".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> fake.membersPage(EMPLOYEES, new PageCursor(noSeparator)))
+    assertThatThrownBy(() -> fake.membersPage(EMPLOYEES, new Page.Cursor(noSeparator)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -124,7 +123,7 @@ class InMemoryIdentityProviderPagingTest {
     fake.put(person("u99"), EMPLOYEES);
 
     List<String> rest = new ArrayList<>();
-    Optional<PageCursor> next = first.next();
+    Optional<Page.Cursor> next = first.next();
     while (next.isPresent()) {
       Page<Employee> page = fake.membersPage(EMPLOYEES, next.get());
       rest.addAll(ids(page));
@@ -246,7 +245,7 @@ class InMemoryIdentityProviderPagingTest {
             .generatedGroup(HUGE, 7, InMemoryIdentityProviderPagingTest::generated)
             .build();
     Page<Employee> first = fake.membersPage(HUGE);
-    PageCursor cursor = first.next().orElseThrow();
+    Page.Cursor cursor = first.next().orElseThrow();
     assertThat(cursor.value()).doesNotContain(HUGE.value());
     assertThat(ids(fake.membersPage(HUGE, cursor)))
         .containsExactly("00u000003", "00u000004", "00u000005");

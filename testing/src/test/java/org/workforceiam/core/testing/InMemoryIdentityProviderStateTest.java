@@ -18,18 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.FactorId;
-import org.workforceiam.core.InvalidStateException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
-import org.workforceiam.core.NotFoundException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.SessionRevocationResult;
-import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
 
 /** The fake changes state as a provider does, and refuses what the user's status forbids. */
@@ -43,8 +39,8 @@ class InMemoryIdentityProviderStateTest {
     return InMemoryIdentityProvider.builder()
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .employee(person(ADA.value(), status), EMPLOYEES)
-        .factor(ADA, new Factor(SMS, "sms", "OKTA", "ACTIVE"))
-        .factor(ADA, new Factor(PUSH, "push", "OKTA", "ACTIVE"))
+        .factor(ADA, Factor.of(SMS, "sms", "OKTA", "ACTIVE"))
+        .factor(ADA, Factor.of(PUSH, "push", "OKTA", "ACTIVE"))
         .build();
   }
 
@@ -57,7 +53,7 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void resetLinkIsReturnedAndPutsTheUserInRecovery() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
-    PasswordResetResult result = fake.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password result = fake.resetPassword(ADA, PasswordReset.link());
 
     assertThat(result.operation()).isEqualTo(Operation.RESET_PASSWORD_LINK);
     assertThat(result.resetLink())
@@ -76,7 +72,7 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void emailedLinkIsNotReturned() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
-    PasswordResetResult result = fake.resetPassword(ADA, PasswordReset.emailedLink());
+    ResetResult.Password result = fake.resetPassword(ADA, PasswordReset.emailedLink());
     assertThat(result.resetLink()).isEmpty();
     assertThat(result.emailSent()).isTrue();
     assertThat(statusOf(fake, ADA)).isEqualTo(EmployeeStatus.RECOVERY);
@@ -85,7 +81,7 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void temporaryPasswordIsReturnedAndExpiresThePassword() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.LOCKED_OUT);
-    PasswordResetResult result =
+    ResetResult.Password result =
         fake.resetPassword(ADA, PasswordReset.temporaryPassword().withRevokeSessions(true));
     assertThat(result.temporaryPassword()).map(Secret::reveal).get().asString().hasSize(12);
     assertThat(result.resetLink()).isEmpty();
@@ -96,7 +92,7 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void expiringThePasswordReturnsNoSecret() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.RECOVERY);
-    PasswordResetResult result = fake.resetPassword(ADA, PasswordReset.expire());
+    ResetResult.Password result = fake.resetPassword(ADA, PasswordReset.expire());
     assertThat(result.resetLink()).isEmpty();
     assertThat(result.temporaryPassword()).isEmpty();
     assertThat(statusOf(fake, ADA)).isEqualTo(EmployeeStatus.PASSWORD_EXPIRED);
@@ -122,7 +118,7 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void resettingAllFactorsRemovesEveryFactorAndKeepsTheStatus() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.PASSWORD_EXPIRED);
-    MfaResetResult result = fake.resetMfa(ADA, MfaReset.allFactors());
+    ResetResult.Mfa result = fake.resetMfa(ADA, MfaReset.allFactors());
     assertThat(result.operation()).isEqualTo(Operation.RESET_ALL_FACTORS);
     assertThat(result.factorsReset()).containsExactly(SMS, PUSH);
     assertThat(fake.enrolledFactors(ADA)).isEmpty();
@@ -141,7 +137,7 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void resettingOneFactorKeepsTheOthers() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
-    MfaResetResult result =
+    ResetResult.Mfa result =
         fake.resetMfa(ADA, MfaReset.factor(SMS).withRemoveRecoveryEnrollment(true));
     assertThat(result.operation()).isEqualTo(Operation.RESET_FACTOR);
     assertThat(result.factorsReset()).containsExactly(SMS);
@@ -159,7 +155,7 @@ class InMemoryIdentityProviderStateTest {
   void resettingAFactorTheUserDoesNotHaveIsNotFoundAndChangesNothing() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
     assertThatThrownBy(() -> fake.resetMfa(ADA, MfaReset.factor(FactorId.of("sms9Other"))))
-        .isInstanceOf(NotFoundException.class)
+        .isInstanceOf(IamException.NotFound.class)
         .hasMessageContaining("has no enrolled factor sms9Other");
     assertThat(fake.enrolledFactors(ADA)).hasSize(2);
     assertThat(fake.operations())
@@ -172,7 +168,7 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void unlockingALockedOutUserMakesThemActive() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.LOCKED_OUT);
-    UnlockResult result = fake.unlock(ADA);
+    ResetResult.Unlock result = fake.unlock(ADA);
     assertThat(result.status()).isEqualTo(EmployeeStatus.ACTIVE);
     assertThat(result.requestId()).isPresent();
     assertThat(statusOf(fake, ADA)).isEqualTo(EmployeeStatus.ACTIVE);
@@ -183,7 +179,7 @@ class InMemoryIdentityProviderStateTest {
   void revokingSessionsReportsWhatWasRevokedAndKeepsTheUser() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.SUSPENDED);
     var before = fake.employee(ADA).orElseThrow();
-    SessionRevocationResult result =
+    ResetResult.Sessions result =
         fake.revokeSessions(ADA, SessionRevocation.sessionsOnly().withForgetDevices(true));
     assertThat(result.oauthTokensRevoked()).isFalse();
     assertThat(result.devicesForgotten()).isTrue();
@@ -245,7 +241,7 @@ class InMemoryIdentityProviderStateTest {
 
   /**
    * Runs the operation on a user in every status: it must succeed for the allowed ones and, for the
-   * rest, throw {@link InvalidStateException} naming the status and change nothing.
+   * rest, throw {@link IamException.InvalidState} naming the status and change nothing.
    */
   private static void assertStatusRule(
       Set<EmployeeStatus> allowed, BiConsumer<InMemoryIdentityProvider, UserId> operation) {
@@ -261,7 +257,7 @@ class InMemoryIdentityProviderStateTest {
         assertThatThrownBy(() -> operation.accept(fake, ADA))
             .as("refused in %s", status)
             .isInstanceOfSatisfying(
-                InvalidStateException.class,
+                IamException.InvalidState.class,
                 e -> assertThat(e.currentStatus()).contains(before.providerStatus()))
             .hasMessageContaining("in status " + before.providerStatus())
             .hasMessageEndingWith("nothing was changed (requestId fake-1)");
@@ -283,7 +279,7 @@ class InMemoryIdentityProviderStateTest {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
     UserId nobody = UserId.of("00u9Nobody");
     assertThatThrownBy(() -> fake.unlock(nobody))
-        .isInstanceOf(NotFoundException.class)
+        .isInstanceOf(IamException.NotFound.class)
         .hasMessageContaining("user 00u9Nobody does not exist");
     assertThat(fake.operations())
         .containsExactly(new RecordedOperation(Operation.UNLOCK, nobody, Set.of(), false));
@@ -367,7 +363,8 @@ class InMemoryIdentityProviderStateTest {
     assertThat(fake.findById(ADA)).isEmpty();
     assertThat(fake.enrolledFactors(ADA)).isEmpty();
     assertThat(fake.members(EMPLOYEES)).isEmpty();
-    assertThatThrownBy(() -> fake.isMember(ADA, EMPLOYEES)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> fake.isMember(ADA, EMPLOYEES))
+        .isInstanceOf(IamException.NotFound.class);
   }
 
   @Test
@@ -384,10 +381,10 @@ class InMemoryIdentityProviderStateTest {
   @Test
   void enrollAddsAFactorForAKnownUserOnly() {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
-    Factor totp = new Factor(FactorId.of("ost1Ada"), "token:software:totp", "GOOGLE", "ACTIVE");
+    Factor totp = Factor.of(FactorId.of("ost1Ada"), "token:software:totp", "GOOGLE", "ACTIVE");
     fake.enroll(ADA, totp);
     assertThat(fake.factors(ADA)).extracting(Factor::id).containsExactly(SMS, PUSH, totp.id());
     assertThatThrownBy(() -> fake.enroll(UserId.of("00u9Nobody"), totp))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
   }
 }
