@@ -34,6 +34,7 @@ import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.PasswordResetResult;
 import org.workforceiam.core.PermissionDeniedException;
 import org.workforceiam.core.ProviderUnavailableException;
+import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.SessionRevocation;
 
 /**
