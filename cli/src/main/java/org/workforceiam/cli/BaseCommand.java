@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
-import org.workforceiam.core.NotFoundException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +41,7 @@ abstract class BaseCommand implements Callable<Integer> {
         .find(user)
         .orElseThrow(
             () ->
-                new NotFoundException(
+                new IamException.NotFound(
                     "no user matches '" + user + "' as an id, a login or a primary email",
                     ErrorDetails.none()));
   }

@@ -1,16 +1,6 @@
 package org.workforceiam.cli;
 
-import org.workforceiam.core.AmbiguousUserException;
-import org.workforceiam.core.AuthenticationFailedException;
-import org.workforceiam.core.ConfigurationException;
-import org.workforceiam.core.InvalidStateException;
-import org.workforceiam.core.NotFoundException;
-import org.workforceiam.core.OperationNotSupportedException;
-import org.workforceiam.core.OutcomeUnknownException;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.sync.SnapshotException;
 
 /** The exit codes of the contract, by what went wrong. */
@@ -30,35 +20,35 @@ final class ExitCodes {
 
   static int of(Throwable failure) {
     if (failure instanceof UsageException
-        || failure instanceof ConfigurationException
-        || failure instanceof AmbiguousUserException
+        || failure instanceof IamException.InvalidConfiguration
+        || failure instanceof IamException.AmbiguousUser
         || failure instanceof IllegalArgumentException) {
       return USAGE;
     }
     if (failure instanceof SnapshotException snapshot) {
       return snapshot.reason() == SnapshotException.Reason.IO_FAILURE ? UNEXPECTED : USAGE;
     }
-    if (failure instanceof AuthenticationFailedException) {
+    if (failure instanceof IamException.AuthenticationFailed) {
       return AUTHENTICATION;
     }
-    if (failure instanceof PermissionDeniedException) {
+    if (failure instanceof IamException.PermissionDenied) {
       return PERMISSION;
     }
-    if (failure instanceof NotFoundException) {
+    if (failure instanceof IamException.NotFound) {
       return NOT_FOUND;
     }
-    if (failure instanceof RateLimitedException
-        || failure instanceof ProviderUnavailableException) {
+    if (failure instanceof IamException.RateLimited
+        || failure instanceof IamException.ProviderUnavailable) {
       return UNAVAILABLE;
     }
-    if (failure instanceof ProtocolViolationException) {
+    if (failure instanceof IamException.ProtocolViolation) {
       return PROTOCOL;
     }
-    if (failure instanceof InvalidStateException
-        || failure instanceof OperationNotSupportedException) {
+    if (failure instanceof IamException.InvalidState
+        || failure instanceof IamException.OperationNotSupported) {
       return INVALID_STATE;
     }
-    if (failure instanceof OutcomeUnknownException) {
+    if (failure instanceof IamException.OutcomeUnknown) {
       return OUTCOME_UNKNOWN;
     }
     return UNEXPECTED;

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
 import org.workforceiam.okta.OktaClient;
@@ -33,7 +33,7 @@ final class ResetMfaCommand extends ChangeCommand {
 
   @Override
   void change(OktaClient okta, UserId user, Map<String, Object> json) {
-    MfaResetResult result = okta.resetMfa(user, request());
+    ResetResult.Mfa result = okta.resetMfa(user, request());
     json.put("factorsReset", result.factorsReset().stream().map(FactorId::value).toList());
   }
 

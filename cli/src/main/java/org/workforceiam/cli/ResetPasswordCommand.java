@@ -2,7 +2,7 @@ package org.workforceiam.cli;
 
 import java.util.Map;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
@@ -67,7 +67,7 @@ final class ResetPasswordCommand extends ChangeCommand {
 
   @Override
   void change(OktaClient okta, UserId user, Map<String, Object> json) {
-    PasswordResetResult result = okta.resetPassword(user, request());
+    ResetResult.Password result = okta.resetPassword(user, request());
     json.put("resetUrl", result.resetLink().map(Secret::reveal).orElse(null));
     json.put("emailSent", result.emailSent());
     json.put("tempPassword", result.temporaryPassword().map(Secret::reveal).orElse(null));

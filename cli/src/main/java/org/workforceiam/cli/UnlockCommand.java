@@ -1,7 +1,7 @@
 package org.workforceiam.cli;
 
 import java.util.Map;
-import org.workforceiam.core.UnlockResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
 import org.workforceiam.okta.OktaClient;
@@ -19,7 +19,7 @@ final class UnlockCommand extends ChangeCommand {
 
   @Override
   void change(OktaClient okta, UserId user, Map<String, Object> json) {
-    UnlockResult result = okta.unlock(user);
+    ResetResult.Unlock result = okta.unlock(user);
     json.put("status", result.status().name());
   }
 

@@ -41,6 +41,6 @@ class DemoCommandTest {
         .doesNotContain("Authorization")
         .doesNotContain("DPoP sim.")
         .doesNotContain("reset_password/drp");
-    assertThat(demo.out()).contains("[stderr] org.workforceiam.core.PermissionDeniedException");
+    assertThat(demo.out()).contains("[stderr] org.workforceiam.core.IamException$PermissionDenied");
   }
 }

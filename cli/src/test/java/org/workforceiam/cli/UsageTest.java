@@ -163,7 +163,7 @@ class UsageTest extends DemoOrgTest {
     assertThat(run.code()).isEqualTo(5);
     List<String> lines = run.err().lines().toList();
     assertThat(lines.get(0)).startsWith("error: no user matches 'nobody@example.com'");
-    assertThat(lines.get(1)).startsWith("org.workforceiam.core.NotFoundException: ");
+    assertThat(lines.get(1)).startsWith("org.workforceiam.core.IamException$NotFound: ");
     assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).contains("at "));
   }
 

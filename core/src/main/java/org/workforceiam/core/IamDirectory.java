@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
  * previous one, so a group of any size is never held in memory, and a stream abandoned early
  * (through {@code findFirst()} or {@code limit(n)}) fetches no further pages. For control over
  * pages, use {@link #memberPages(GroupId)} or {@link #membersPage(GroupId)} and {@link
- * #membersPage(GroupId, PageCursor)}.
+ * #membersPage(GroupId, Page.Cursor)}.
  *
  * <pre>{@code
  * try (Stream<Employee> members = directory.members(GroupId.of("00g1emaKYZTWRYYRRTSK"))) {
@@ -36,7 +36,7 @@ public interface IamDirectory {
    *
    * @param group the group
    * @return the page, with the cursor of the next one
-   * @throws NotFoundException when the group does not exist or the client may not see it
+   * @throws IamException.NotFound when the group does not exist or the client may not see it
    * @throws IamException for other failures of the provider
    */
   Page<Employee> membersPage(GroupId group);
@@ -49,7 +49,7 @@ public interface IamDirectory {
    * @return the page, with the cursor of the next one
    * @throws IamException for failures of the provider
    */
-  Page<Employee> membersPage(GroupId group, PageCursor cursor);
+  Page<Employee> membersPage(GroupId group, Page.Cursor cursor);
 
   /**
    * Lists a group's members page by page, lazily: each page is fetched when the stream reaches it.
@@ -101,7 +101,7 @@ public interface IamDirectory {
    *
    * @param email the address
    * @return the user, or empty when there is none
-   * @throws AmbiguousUserException when several users have this address
+   * @throws IamException.AmbiguousUser when several users have this address
    * @throws IamException for other failures of the provider
    */
   Optional<Employee> findByEmail(String email);
@@ -112,7 +112,7 @@ public interface IamDirectory {
    *
    * @param idLoginOrEmail the id, login or email
    * @return the user, or empty when none matches
-   * @throws AmbiguousUserException when it is an email address that several users share
+   * @throws IamException.AmbiguousUser when it is an email address that several users share
    * @throws IamException for other failures of the provider
    */
   default Optional<Employee> find(String idLoginOrEmail) {
@@ -148,7 +148,7 @@ public interface IamDirectory {
    *
    * @param user the user
    * @return the factors; empty when none are visible
-   * @throws NotFoundException when the user does not exist
+   * @throws IamException.NotFound when the user does not exist
    * @throws IamException for other failures of the provider
    */
   List<Factor> factors(UserId user);
@@ -159,7 +159,7 @@ public interface IamDirectory {
    * @param user the user
    * @param group the group
    * @return {@code true} when the user is a member
-   * @throws NotFoundException when the user does not exist
+   * @throws IamException.NotFound when the user does not exist
    * @throws IamException for other failures of the provider
    */
   boolean isMember(UserId user, GroupId group);

@@ -12,8 +12,8 @@ import java.util.Objects;
  * X-Rate-Limit-Reset}, measured against the response's {@code Date}), a 503, a 504 or a connection
  * failure backs off exponentially, each with jitter. A change (a lifecycle call) is repeated only
  * when the provider certainly did not act on it. When the limits below are reached, the call fails
- * with {@link RateLimitedException} or {@link ProviderUnavailableException} carrying the last
- * response's details. For a streamed listing, each page is one call.
+ * with {@link IamException.RateLimited} or {@link IamException.ProviderUnavailable} carrying the
+ * last response's details. For a streamed listing, each page is one call.
  *
  * @param maxAttempts how many attempts a call makes at most, the first included (1 disables
  *     retries); an attempt that first had to get an access token counts once

@@ -3,21 +3,15 @@ package org.workforceiam.examples;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.workforceiam.core.AmbiguousUserException;
 import org.workforceiam.core.AuditListener;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.InvalidStateException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
-import org.workforceiam.core.NotFoundException;
-import org.workforceiam.core.OperationNotSupportedException;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.UserId;
@@ -150,7 +144,7 @@ public final class HelpdeskFlow {
     return withEmployee(
         typed,
         employee -> {
-          PasswordResetResult reset = resets.resetPassword(employee.id(), PasswordReset.link());
+          ResetResult.Password reset = resets.resetPassword(employee.id(), PasswordReset.link());
           return new Result(
               Status.DONE,
               "reset link created for " + employee.login() + "; give it to them once",
@@ -173,7 +167,7 @@ public final class HelpdeskFlow {
     return withEmployee(
         typed,
         employee -> {
-          MfaResetResult reset = resets.resetMfa(employee.id(), MfaReset.allFactors());
+          ResetResult.Mfa reset = resets.resetMfa(employee.id(), MfaReset.allFactors());
           return new Result(
               Status.DONE,
               "removed "
@@ -201,7 +195,7 @@ public final class HelpdeskFlow {
     Optional<Employee> found;
     try {
       found = directory.find(typed);
-    } catch (AmbiguousUserException e) {
+    } catch (IamException.AmbiguousUser e) {
       return Result.unchanged(
           Status.AMBIGUOUS,
           "several people have the email address "
@@ -216,9 +210,11 @@ public final class HelpdeskFlow {
     Employee employee = found.get();
     try {
       return reset.apply(employee);
-    } catch (PermissionDeniedException | InvalidStateException | OperationNotSupportedException e) {
+    } catch (IamException.PermissionDenied
+        | IamException.InvalidState
+        | IamException.OperationNotSupported e) {
       return Result.unchanged(Status.REFUSED, e.summary(), Optional.of(employee.id()));
-    } catch (NotFoundException e) {
+    } catch (IamException.NotFound e) {
       return Result.unchanged(Status.NOT_FOUND, e.summary(), Optional.of(employee.id()));
     }
   }

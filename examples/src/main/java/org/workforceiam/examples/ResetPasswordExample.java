@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.OutcomeUnknownException;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.okta.OktaClient;
 
 /**
@@ -49,13 +47,13 @@ public final class ResetPasswordExample {
       Employee employee =
           okta.find(args[0])
               .orElseThrow(() -> new IllegalArgumentException("no such user " + args[0]));
-      PasswordResetResult result = okta.resetPassword(employee.id(), PasswordReset.link());
+      ResetResult.Password result = okta.resetPassword(employee.id(), PasswordReset.link());
       // The link is a Secret: it shows only when asked, never in a log line or toString().
       result.resetLink().ifPresent(link -> System.out.println("reset link: " + link.reveal()));
-    } catch (PermissionDeniedException e) {
+    } catch (IamException.PermissionDenied e) {
       System.err.println("refused (" + e.reason() + "): " + e.getMessage());
       System.exit(4);
-    } catch (OutcomeUnknownException e) {
+    } catch (IamException.OutcomeUnknown e) {
       System.err.println("check before retrying: " + e.getMessage());
       System.exit(9);
     } catch (IamException e) {

@@ -13,8 +13,8 @@ import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.Operation;
-import org.workforceiam.core.ProviderUnavailableException;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.testing.InMemoryIdentityProvider;
 import org.workforceiam.core.testing.RecordedOperation;
@@ -64,8 +64,8 @@ class HelpdeskFlowTest {
                     .email("shared@example.com")
                     .build(),
                 EMPLOYEES)
-            .factor(ADA, new Factor(ADA_SMS, "sms", "OKTA", "ACTIVE"))
-            .factor(ADA, new Factor(ADA_PUSH, "push", "OKTA", "ACTIVE"))
+            .factor(ADA, Factor.of(ADA_SMS, "sms", "OKTA", "ACTIVE"))
+            .factor(ADA, Factor.of(ADA_PUSH, "push", "OKTA", "ACTIVE"))
             .build();
     idp.markPrivileged(ROOT); // holds a more privileged admin role than the helpdesk's
     // The fake is both the directory and the reset service, as one Okta client would be.
@@ -145,7 +145,7 @@ class HelpdeskFlowTest {
             event -> {
               assertThat(event.user()).isEqualTo(LINUS);
               assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.REFUSED);
-              assertThat(event.errorType()).contains("PermissionDeniedException");
+              assertThat(event.errorType()).contains("PermissionDenied");
             });
   }
 
@@ -176,7 +176,7 @@ class HelpdeskFlowTest {
 
     assertThatThrownBy(() -> helpdesk.resetPassword("ada@example.com"))
         .isInstanceOfSatisfying(
-            ProviderUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue());
+            IamException.ProviderUnavailable.class, e -> assertThat(e.isRetryable()).isTrue());
     assertThat(idp.employee(ADA).orElseThrow().status()).isEqualTo(EmployeeStatus.ACTIVE);
   }
 }

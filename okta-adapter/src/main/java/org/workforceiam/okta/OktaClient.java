@@ -14,7 +14,6 @@ import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
 import org.workforceiam.core.Capabilities;
-import org.workforceiam.core.ConfigurationException;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.Factor;
@@ -23,20 +22,14 @@ import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
-import org.workforceiam.core.NotFoundException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.SessionRevocationResult;
-import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
 import org.workforceiam.http.AccessToken;
 import org.workforceiam.http.PrivateKeys;
@@ -123,7 +116,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
    * refused before any request is sent.
    */
   @Override
-  public Page<Employee> membersPage(GroupId group, PageCursor cursor) {
+  public Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
     return directory.membersPage(group, cursor);
   }
 
@@ -204,15 +197,15 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
       token = connection.tokens().get();
     } catch (IamException e) {
       problems.add(e);
-      return new ConnectionCheck(
+      return ConnectionCheck.of(
           org, Optional.empty(), requested, List.of(), group, false, OptionalInt.empty(), problems);
     }
     List<String> granted = List.copyOf(token.grantedScopes());
     List<String> missing = requested.stream().filter(s -> !granted.contains(s)).toList();
     if (!missing.isEmpty()) {
       problems.add(
-          new PermissionDeniedException(
-              PermissionDeniedException.Reason.MISSING_GRANT,
+          new IamException.PermissionDenied(
+              IamException.PermissionDenied.Reason.MISSING_GRANT,
               "Okta granted "
                   + granted
                   + " but not "
@@ -231,7 +224,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
         problems.add(e);
       }
     }
-    return new ConnectionCheck(
+    return ConnectionCheck.of(
         org, Optional.of(token.scheme()), requested, granted, group, readable, firstPage, problems);
   }
 
@@ -261,7 +254,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
    * @throws IllegalStateException when the client was built without {@link Builder#groupId}
    */
   @Override
-  public PasswordResetResult resetPassword(UserId user, PasswordReset request) {
+  public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
     return resets().resetPassword(user, request);
   }
 
@@ -275,7 +268,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
    * @throws IllegalStateException when the client was built without {@link Builder#groupId}
    */
   @Override
-  public MfaResetResult resetMfa(UserId user, MfaReset request) {
+  public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
     return resets().resetMfa(user, request);
   }
 
@@ -289,7 +282,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
    * @throws IllegalStateException when the client was built without {@link Builder#groupId}
    */
   @Override
-  public UnlockResult unlock(UserId user) {
+  public ResetResult.Unlock unlock(UserId user) {
     return resets().unlock(user);
   }
 
@@ -302,7 +295,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
    * @throws IllegalStateException when the client was built without {@link Builder#groupId}
    */
   @Override
-  public SessionRevocationResult revokeSessions(UserId user, SessionRevocation request) {
+  public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
     return resets().revokeSessions(user, request);
   }
 
@@ -324,8 +317,8 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
    * @param user the user
    * @param request the reset
    * @return what the reset would do
-   * @throws PermissionDeniedException when the user is outside the configured group
-   * @throws NotFoundException when the user does not exist
+   * @throws IamException.PermissionDenied when the user is outside the configured group
+   * @throws IamException.NotFound when the user does not exist
    */
   public DryRun dryRun(UserId user, PasswordReset request) {
     return dryRun(user, request.operation(), request.options(), oktaResets.plan(user, request));
@@ -380,8 +373,8 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
                         + " groupId(\"00g…\")"));
     capabilities().require(operation, options);
     if (!directory.isMember(user, employees)) {
-      throw new PermissionDeniedException(
-          PermissionDeniedException.Reason.OUTSIDE_GROUP,
+      throw new IamException.PermissionDenied(
+          IamException.PermissionDenied.Reason.OUTSIDE_GROUP,
           "user "
               + user
               + " is not a member of group "
@@ -396,12 +389,12 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
         planned.stream()
             .map(
                 r ->
-                    new DryRun.Request(
+                    DryRun.Request.of(
                         r.method(),
                         r.url().encodedPath()
                             + (r.url().encodedQuery() == null ? "" : "?" + r.url().encodedQuery())))
             .toList();
-    return new DryRun(user, operation, options, requests, available);
+    return DryRun.of(user, operation, options, requests, available);
   }
 
   /** The token source and authorizing transport behind this client, for this package's tests. */
@@ -635,7 +628,8 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
      *
      * @return the client
      * @throws IllegalStateException when the org URL, client id or private key was not set
-     * @throws ConfigurationException when a value is invalid; the message names it and the fix
+     * @throws IamException.InvalidConfiguration when a value is invalid; the message names it and
+     *     the fix
      */
     public OktaClient build() {
       if (orgUrl == null) {
@@ -702,8 +696,8 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
       return new OktaClient(connection, client, group, auditListener);
     }
 
-    private static ConfigurationException invalid(String message) {
-      return new ConfigurationException(message, ErrorDetails.none());
+    private static IamException.InvalidConfiguration invalid(String message) {
+      return new IamException.InvalidConfiguration(message, ErrorDetails.none());
     }
 
     /** Reads the key when {@link #build()} runs. */

@@ -13,15 +13,13 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.workforceiam.core.AmbiguousUserException;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
-import org.workforceiam.core.ProtocolViolationException;
 import org.workforceiam.core.UserId;
 import org.workforceiam.http.Json;
 import org.workforceiam.http.JsonBodies;
@@ -82,7 +80,7 @@ final class OktaDirectory implements IamDirectory {
   }
 
   @Override
-  public Page<Employee> membersPage(GroupId group, PageCursor cursor) {
+  public Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
     OktaIds.requireGroup(group);
     Objects.requireNonNull(cursor, "cursor == null");
     HttpUrl url = HttpUrl.parse(cursor.value());
@@ -114,7 +112,7 @@ final class OktaDirectory implements IamDirectory {
     }
     List<Employee> members =
         JsonBodies.decodeWhole(OktaRules.INSTANCE, current, response, OktaJson::users, true);
-    return new Page<>(members, next.map(link -> new PageCursor(link.toString())));
+    return Page.of(members, next.map(link -> new Page.Cursor(link.toString())));
   }
 
   /**
@@ -149,7 +147,7 @@ final class OktaDirectory implements IamDirectory {
     Origins.requireSameOrigin(
         next, orgUrl, "Okta's next link for the members of group " + group, "the org " + orgUrl);
     if (!next.encodedPath().equals(membersPath(group))) {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           "Okta's next link after "
               + current
               + " leaves the members of group "
@@ -175,8 +173,8 @@ final class OktaDirectory implements IamDirectory {
    *
    * @param group the group
    * @return the group's name
-   * @throws org.workforceiam.core.NotFoundException when the group does not exist or the app may
-   *     not see it
+   * @throws org.workforceiam.core.IamException.NotFound when the group does not exist or the app
+   *     may not see it
    */
   public String groupName(GroupId group) {
     OktaIds.requireGroup(group);
@@ -269,7 +267,7 @@ final class OktaDirectory implements IamDirectory {
       }
       List<Employee> matches = decode(url, response, OktaJson::users);
       if (matches.size() > 1) {
-        throw new AmbiguousUserException(
+        throw new IamException.AmbiguousUser(
             "several users have the primary email "
                 + value
                 + " ("
@@ -321,7 +319,7 @@ final class OktaDirectory implements IamDirectory {
    *
    * @param user the user
    * @return the link names, such as {@code resetPassword} and {@code unlock}
-   * @throws org.workforceiam.core.NotFoundException when the user does not exist
+   * @throws org.workforceiam.core.IamException.NotFound when the user does not exist
    */
   public Set<String> links(UserId user) {
     HttpUrl url = userUrl(user).build();

@@ -5,15 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.core.AuthenticationFailedException;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.InvalidStateException;
-import org.workforceiam.core.NotFoundException;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
 import org.workforceiam.http.JsonBodies;
 import org.workforceiam.http.ProviderError;
 
@@ -79,8 +72,8 @@ final class OktaErrors {
     String challenge = error.wwwAuthenticate();
     if (challenge != null && challenge.contains("insufficient_scope")) {
       String scope = challengeParameter(challenge, "scope");
-      return new PermissionDeniedException(
-          PermissionDeniedException.Reason.MISSING_GRANT,
+      return new IamException.PermissionDenied(
+          IamException.PermissionDenied.Reason.MISSING_GRANT,
           what
               + " needs the scope "
               + (scope == null ? "(not named by Okta)" : scope)
@@ -90,18 +83,18 @@ final class OktaErrors {
     }
     return switch (code) {
       case "E0000006" ->
-          new PermissionDeniedException(
-              PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW,
+          new IamException.PermissionDenied(
+              IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW,
               "Okta refused " + what + ": " + ROLE_HINT,
               details);
       case "E0000015" ->
-          new PermissionDeniedException(
-              PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW,
+          new IamException.PermissionDenied(
+              IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW,
               "Okta refused " + what + error.said() + " (a feature not enabled for the org)",
               details);
-      case "E0000007" -> new NotFoundException(what + " found nothing" + error.said(), details);
+      case "E0000007" -> new IamException.NotFound(what + " found nothing" + error.said(), details);
       case "E0000004", "E0000005", "E0000011" ->
-          new AuthenticationFailedException(
+          new IamException.AuthenticationFailed(
               "Okta did not accept the app's access token for "
                   + what
                   + error.said()
@@ -109,15 +102,15 @@ final class OktaErrors {
                   + " setting",
               details);
       case "E0000047" ->
-          new RateLimitedException(
+          new IamException.RateLimited(
               retryAfter, what + " is rate-limited by Okta" + error.said(), details);
       case "E0000017", "E0000032", "E0000038", "E0000069", "E0000112", "E0000154", "E0000180" ->
-          new InvalidStateException(
+          new IamException.InvalidState(
               null,
               "Okta does not allow " + what + " in the user's current state" + error.said(),
               details);
       case "E0000010" ->
-          new ProviderUnavailableException(
+          new IamException.ProviderUnavailable(
               "Okta is in read-only mode; " + what + " cannot be done now" + error.said(), details);
       default -> fromStatus(error, what, retryAfter, details);
     };
@@ -128,43 +121,44 @@ final class OktaErrors {
     int status = error.status();
     String said = error.said();
     if (status == 429) {
-      return new RateLimitedException(
+      return new IamException.RateLimited(
           retryAfter, what + " is rate-limited by Okta (HTTP 429)" + said, details);
     }
     if (status >= 500) {
-      return new ProviderUnavailableException(
+      return new IamException.ProviderUnavailable(
           "Okta could not answer " + what + " (HTTP " + status + ")" + said, details);
     }
     if (status == 401) {
-      return new AuthenticationFailedException(
+      return new IamException.AuthenticationFailed(
           "Okta did not accept the app's credentials for " + what + said, details);
     }
     if (status == 403) {
-      return new PermissionDeniedException(
-          PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW,
+      return new IamException.PermissionDenied(
+          IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW,
           "Okta refused " + what + said + "; " + ROLE_HINT,
           details);
     }
     if (status == 404 || status == 410) {
-      return new NotFoundException(what + " found nothing (HTTP " + status + ")" + said, details);
+      return new IamException.NotFound(
+          what + " found nothing (HTTP " + status + ")" + said, details);
     }
     if (status == 409 || status == 423) {
-      return new InvalidStateException(
+      return new IamException.InvalidState(
           null,
           "Okta does not allow " + what + " in the current state (HTTP " + status + ")" + said,
           details);
     }
-    return new ProtocolViolationException(
+    return new IamException.ProtocolViolation(
         "Okta answered " + what + " with an unexpected HTTP " + status + said, details);
   }
 
   /** The error for a rate limit or server failure, where the status alone decides. */
   static IamException fromStatus(int status, ErrorDetails details, String what) {
     if (status == 429) {
-      return new RateLimitedException(
+      return new IamException.RateLimited(
           null, what + " is rate-limited (HTTP 429); wait and try again", details);
     }
-    return new ProviderUnavailableException(
+    return new IamException.ProviderUnavailable(
         what + " is unavailable (HTTP " + status + "); try again later", details);
   }
 

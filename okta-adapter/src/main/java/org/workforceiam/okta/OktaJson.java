@@ -146,7 +146,7 @@ final class OktaJson {
         throw new JsonDataException("a factor without an id at " + reader.getPath());
       }
       factors.add(
-          new Factor(FactorId.of(id), orUnknown(type), orUnknown(provider), orUnknown(status)));
+          Factor.of(FactorId.of(id), orUnknown(type), orUnknown(provider), orUnknown(status)));
     }
     reader.endArray();
     return factors;

@@ -28,8 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.workforceiam.core.ConfigurationException;
 import org.workforceiam.core.ErrorDetails;
+import org.workforceiam.core.IamException;
 import org.workforceiam.http.Json;
 
 /**
@@ -150,7 +150,8 @@ public final class OktaKeyPair {
    * write only) from the start, never loosened after writing.
    *
    * @param file where to write; must not exist
-   * @throws ConfigurationException when the file already exists (a key is never overwritten)
+   * @throws IamException.InvalidConfiguration when the file already exists (a key is never
+   *     overwritten)
    * @throws UncheckedIOException when writing fails
    */
   public void writePrivateKeyPem(Path file) {
@@ -166,7 +167,7 @@ public final class OktaKeyPair {
         Writer writer = Channels.newWriter(channel, StandardCharsets.US_ASCII)) {
       writer.write(privateKeyPem());
     } catch (FileAlreadyExistsException e) {
-      throw new ConfigurationException(
+      throw new IamException.InvalidConfiguration(
           "the file "
               + file
               + " already exists; a private key is never overwritten: choose another path",

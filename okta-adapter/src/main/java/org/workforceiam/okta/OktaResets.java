@@ -18,18 +18,13 @@ import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.InvalidStateException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
 import org.workforceiam.core.Operation;
-import org.workforceiam.core.OutcomeUnknownException;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.SessionRevocationResult;
-import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
 import org.workforceiam.http.ProviderError;
 import org.workforceiam.http.Transport;
@@ -37,7 +32,7 @@ import org.workforceiam.http.Transport;
 /**
  * Okta's lifecycle and credential operations as a {@link ResetService}, without guard or audit (the
  * client adds both). Every change is sent once: it is repeated only when Okta certainly did not
- * act, and an ambiguous failure is {@link OutcomeUnknownException}.
+ * act, and an ambiguous failure is {@link IamException.OutcomeUnknown}.
  */
 final class OktaResets implements ResetService {
   /**
@@ -155,7 +150,7 @@ final class OktaResets implements ResetService {
   // ------------------------------------------------------------------ operations
 
   @Override
-  public PasswordResetResult resetPassword(UserId user, PasswordReset reset) {
+  public ResetResult.Password resetPassword(UserId user, PasswordReset reset) {
     Objects.requireNonNull(user, "user == null");
     CAPABILITIES.require(reset.operation(), reset.options());
     List<PlannedRequest> requests = plan(user, reset);
@@ -176,7 +171,7 @@ final class OktaResets implements ResetService {
             e, "the password of user " + user + " was expired, but ending the sessions failed");
       }
     }
-    return new PasswordResetResult(
+    return ResetResult.Password.of(
         user,
         reset.operation(),
         link,
@@ -187,7 +182,7 @@ final class OktaResets implements ResetService {
   }
 
   @Override
-  public MfaResetResult resetMfa(UserId user, MfaReset reset) {
+  public ResetResult.Mfa resetMfa(UserId user, MfaReset reset) {
     Objects.requireNonNull(user, "user == null");
     CAPABILITIES.require(reset.operation(), reset.options());
     List<FactorId> removed;
@@ -198,24 +193,24 @@ final class OktaResets implements ResetService {
       removed = directory.factors(user).stream().map(f -> f.id()).toList();
     }
     Reply reply = send(plan(user, reset).get(0), user, reset.operation());
-    return new MfaResetResult(user, reset.operation(), removed, reply.requestId());
+    return ResetResult.Mfa.of(user, reset.operation(), removed, reply.requestId());
   }
 
   @Override
-  public UnlockResult unlock(UserId user) {
+  public ResetResult.Unlock unlock(UserId user) {
     Objects.requireNonNull(user, "user == null");
     CAPABILITIES.require(Operation.UNLOCK, Set.of());
     Reply reply = send(planUnlock(user).get(0), user, Operation.UNLOCK);
     // Okta's unlock answers with no body; a locked-out user becomes ACTIVE.
-    return new UnlockResult(user, EmployeeStatus.ACTIVE, reply.requestId());
+    return ResetResult.Unlock.of(user, EmployeeStatus.ACTIVE, reply.requestId());
   }
 
   @Override
-  public SessionRevocationResult revokeSessions(UserId user, SessionRevocation revocation) {
+  public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation revocation) {
     Objects.requireNonNull(user, "user == null");
     CAPABILITIES.require(revocation.operation(), revocation.options());
     Reply reply = send(plan(user, revocation).get(0), user, Operation.REVOKE_SESSIONS);
-    return new SessionRevocationResult(
+    return ResetResult.Sessions.of(
         user, revocation.oauthTokens(), revocation.forgetDevices(), reply.requestId());
   }
 
@@ -258,7 +253,7 @@ final class OktaResets implements ResetService {
     int status = error.status();
     if (status >= 500) {
       // A change that failed on Okta's side may or may not have been applied.
-      return new OutcomeUnknownException(
+      return new IamException.OutcomeUnknown(
           what
               + " failed at Okta (HTTP "
               + status
@@ -273,11 +268,11 @@ final class OktaResets implements ResetService {
     }
     IamException mapped = OktaErrors.from(error, what, null);
     boolean wrongStatus =
-        mapped instanceof InvalidStateException
+        mapped instanceof IamException.InvalidState
             || ("E0000001".equals(error.errorCode()) && status == 400);
     if (wrongStatus) {
       Optional<String> current = currentStatus(user);
-      return new InvalidStateException(
+      return new IamException.InvalidState(
           current.orElse(null),
           "Okta does not allow "
               + operationName(operation)
@@ -316,7 +311,7 @@ final class OktaResets implements ResetService {
       return Map.of();
     } catch (IOException | RuntimeException e) {
       // The change was made (2xx) but its answer could not be read.
-      throw new OutcomeUnknownException(
+      throw new IamException.OutcomeUnknown(
           what
               + " was answered with success, but the answer could not be read ("
               + e.getClass().getSimpleName()
@@ -337,7 +332,7 @@ final class OktaResets implements ResetService {
     }
     // Not a plain failure: Okta acted (2xx), only the secret is lost. Like an answer that cannot be
     // read, this must not be audited or counted as "nothing changed".
-    throw new OutcomeUnknownException(
+    throw new IamException.OutcomeUnknown(
         "Okta's answer lacks "
             + field
             + "; the change was made, so check the user before repeating it",
@@ -351,7 +346,7 @@ final class OktaResets implements ResetService {
    * the audit and bulk outcomes would say so. The second step's error is the cause.
    */
   private static IamException afterPartialChange(IamException e, String prefix) {
-    return new OutcomeUnknownException(prefix + ": " + e.summary(), e.details(), e);
+    return new IamException.OutcomeUnknown(prefix + ": " + e.summary(), e.details(), e);
   }
 
   private HttpUrl.Builder lifecycle(UserId user, String operation) {

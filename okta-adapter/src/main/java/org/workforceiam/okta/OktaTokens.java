@@ -18,11 +18,8 @@ import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.workforceiam.core.AuthenticationFailedException;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProtocolViolationException;
 import org.workforceiam.http.AccessToken;
 import org.workforceiam.http.Json;
 import org.workforceiam.http.ServiceAppKey;
@@ -166,7 +163,7 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
       return map == null ? Map.of() : map;
     } catch (IOException | RuntimeException e) {
       if (response.code() == 200) {
-        throw new ProtocolViolationException(
+        throw new IamException.ProtocolViolation(
             "Okta's token endpoint " + tokenUrl + " answered with a body that is not JSON",
             details(response.code(), response.header(OktaErrors.REQUEST_ID_HEADER)),
             null);
@@ -183,7 +180,7 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
     if (!(value instanceof String token)
         || token.isBlank()
         || !(type instanceof String tokenType)) {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           "Okta's token endpoint " + tokenUrl + " answered 200 without access_token or token_type",
           details(200, reply.requestId()),
           null);
@@ -191,7 +188,7 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
     boolean dpopBound;
     if (tokenType.equalsIgnoreCase("DPoP")) {
       if (!sentProof) {
-        throw new ProtocolViolationException(
+        throw new IamException.ProtocolViolation(
             "Okta issued a DPoP-bound token to a request without a DPoP proof",
             details(200, reply.requestId()),
             null);
@@ -199,7 +196,7 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
       dpopBound = true;
     } else if (tokenType.equalsIgnoreCase("Bearer")) {
       if (dpopMode == DpopMode.REQUIRED) {
-        throw new AuthenticationFailedException(
+        throw new IamException.AuthenticationFailed(
             "DPoP mode is REQUIRED but Okta issued a Bearer token: the app does not use DPoP;"
                 + " tick 'Require Demonstrating Proof of Possession (DPoP) header in token"
                 + " requests' for the app in Okta, or use DPoP mode AUTO",
@@ -207,7 +204,7 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
       }
       dpopBound = false;
     } else {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           "Okta's token endpoint answered with an unknown token_type '" + tokenType + "'",
           details(200, reply.requestId()),
           null);
@@ -238,8 +235,8 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
       details = details.withErrorCode(error);
     }
     if ("invalid_scope".equals(error)) {
-      return new PermissionDeniedException(
-          PermissionDeniedException.Reason.MISSING_GRANT,
+      return new IamException.PermissionDenied(
+          IamException.PermissionDenied.Reason.MISSING_GRANT,
           "Okta refused the scopes "
               + scopes
               + " ("
@@ -249,7 +246,7 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
           details);
     }
     if ("invalid_client".equals(error)) {
-      return new AuthenticationFailedException(
+      return new IamException.AuthenticationFailed(
           "Okta did not accept the app's credentials ("
               + said
               + "); check the client id, that the public key registered with the app matches the"
@@ -257,14 +254,14 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
           details);
     }
     if ("access_denied".equals(error)) {
-      return new AuthenticationFailedException(
+      return new IamException.AuthenticationFailed(
           "Okta denied the token request (" + said + "); check the app's network zone settings",
           details);
     }
     if (reply.status() == 429 || reply.status() >= 500) {
       return OktaErrors.fromStatus(reply.status(), details, "Okta's token endpoint " + tokenUrl);
     }
-    return new AuthenticationFailedException(
+    return new IamException.AuthenticationFailed(
         "Okta's token endpoint refused the token request with HTTP "
             + reply.status()
             + (said.isEmpty() ? "" : " (" + said + ")"),

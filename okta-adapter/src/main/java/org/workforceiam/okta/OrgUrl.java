@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Objects;
 import okhttp3.HttpUrl;
-import org.workforceiam.core.ConfigurationException;
 import org.workforceiam.core.ErrorDetails;
+import org.workforceiam.core.IamException;
 
 /**
  * Validates and normalises an Okta org URL: {@code https://} (plain {@code http://} only for
@@ -21,7 +21,7 @@ final class OrgUrl {
    *
    * @param value what the user configured
    * @return the URL with an empty path
-   * @throws ConfigurationException naming the value and the expected form
+   * @throws IamException.InvalidConfiguration naming the value and the expected form
    */
   public static HttpUrl parse(String value) {
     Objects.requireNonNull(value, "orgUrl == null");
@@ -95,7 +95,7 @@ final class OrgUrl {
     return false;
   }
 
-  private static ConfigurationException invalid(String message) {
-    return new ConfigurationException(message, ErrorDetails.none());
+  private static IamException.InvalidConfiguration invalid(String message) {
+    return new IamException.InvalidConfiguration(message, ErrorDetails.none());
   }
 }

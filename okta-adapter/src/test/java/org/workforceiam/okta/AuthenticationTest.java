@@ -24,9 +24,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.workforceiam.core.AuthenticationFailedException;
 import org.workforceiam.core.HttpLogging;
-import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.http.AccessToken;
 import org.workforceiam.http.PrivateKeys;
 import org.workforceiam.okta.simulator.Jose;
@@ -334,7 +333,7 @@ class AuthenticationTest {
     try (SimulatedOkta sim = SimFixture.sim(clock).start();
         OktaConnection okta = connect(sim, DpopMode.OFF, clock)) {
       assertThatThrownBy(() -> okta.tokens().get())
-          .isInstanceOf(AuthenticationFailedException.class)
+          .isInstanceOf(IamException.AuthenticationFailed.class)
           .hasMessageContaining("invalid_dpop_proof")
           .hasMessageContaining("DPoP proof JWT header is missing");
     }
@@ -346,7 +345,7 @@ class AuthenticationTest {
             SimFixture.sim(clock).requireDpop(false).ignoreProofsWhenNotRequired().start();
         OktaConnection okta = connect(sim, DpopMode.REQUIRED, clock)) {
       assertThatThrownBy(() -> okta.tokens().get())
-          .isInstanceOf(AuthenticationFailedException.class)
+          .isInstanceOf(IamException.AuthenticationFailed.class)
           .hasMessageContaining("Require Demonstrating Proof of Possession");
     }
   }
@@ -457,7 +456,7 @@ class AuthenticationTest {
                 HttpLogging.NONE)) {
       assertThatThrownBy(() -> okta.tokens().get())
           .isInstanceOfSatisfying(
-              AuthenticationFailedException.class,
+              IamException.AuthenticationFailed.class,
               e -> {
                 assertThat(e.errorCode()).contains("invalid_client");
                 assertThat(e.httpStatus()).hasValue(401);
@@ -480,7 +479,7 @@ class AuthenticationTest {
                 clock,
                 HttpLogging.NONE)) {
       assertThatThrownBy(() -> okta.tokens().get())
-          .isInstanceOf(AuthenticationFailedException.class)
+          .isInstanceOf(IamException.AuthenticationFailed.class)
           .hasMessageContaining("invalid kid");
       assertThat(sim.rejections()).containsExactly("client_assertion_invalid_kid");
     }
@@ -493,8 +492,10 @@ class AuthenticationTest {
         OktaConnection okta = connect(sim, DpopMode.OFF, clock)) {
       assertThatThrownBy(() -> okta.tokens().get())
           .isInstanceOfSatisfying(
-              PermissionDeniedException.class,
-              e -> assertThat(e.reason()).isEqualTo(PermissionDeniedException.Reason.MISSING_GRANT))
+              IamException.PermissionDenied.class,
+              e ->
+                  assertThat(e.reason())
+                      .isEqualTo(IamException.PermissionDenied.Reason.MISSING_GRANT))
           .hasMessageContaining("okta.users.manage")
           .hasMessageContaining("Okta API Scopes");
     }
@@ -505,7 +506,7 @@ class AuthenticationTest {
     try (SimulatedOkta sim = SimFixture.sim(clock).requireDpop(false).denyNetworkZone().start();
         OktaConnection okta = connect(sim, DpopMode.OFF, clock)) {
       assertThatThrownBy(() -> okta.tokens().get())
-          .isInstanceOf(AuthenticationFailedException.class)
+          .isInstanceOf(IamException.AuthenticationFailed.class)
           .hasMessageContaining("access_denied")
           .hasMessageContaining("network zone");
     }

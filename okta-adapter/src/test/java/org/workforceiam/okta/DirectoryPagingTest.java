@@ -21,12 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.GroupId;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
 import org.workforceiam.core.ProfileField;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.okta.simulator.MutableClock;
 
@@ -181,7 +178,7 @@ class DirectoryPagingTest {
       okta.enqueue(page(users("u1"), "<" + elsewhere.url(MEMBERS) + "?after=u1>; rel=\"next\""));
 
       assertThatThrownBy(this::memberIds)
-          .isInstanceOf(ProtocolViolationException.class)
+          .isInstanceOf(IamException.ProtocolViolation.class)
           .hasMessageContaining("refusing to send credentials there");
       assertThat(elsewhere.getRequestCount()).isZero();
       assertThat(okta.apiRequests()).hasSize(1);
@@ -190,16 +187,16 @@ class DirectoryPagingTest {
 
   @Test
   void refusesACursorToAnotherHostGivenByTheCaller() {
-    PageCursor foreign = new PageCursor("https://evil.example.com" + MEMBERS + "?after=u1");
+    Page.Cursor foreign = new Page.Cursor("https://evil.example.com" + MEMBERS + "?after=u1");
     assertThatThrownBy(() -> connection.directory().membersPage(GROUP, foreign))
-        .isInstanceOf(ProtocolViolationException.class);
+        .isInstanceOf(IamException.ProtocolViolation.class);
     assertThat(okta.apiRequests()).isEmpty();
   }
 
   @Test
   void refusesANextLinkLeavingTheGroup() {
     okta.enqueue(page(users("u1"), "<" + okta.url("/api/v1/users") + "?after=u1>; rel=\"next\""));
-    assertThatThrownBy(this::memberIds).isInstanceOf(ProtocolViolationException.class);
+    assertThatThrownBy(this::memberIds).isInstanceOf(IamException.ProtocolViolation.class);
   }
 
   @Test
@@ -208,7 +205,7 @@ class DirectoryPagingTest {
         .enqueue(page(users("u2"), next("u2")))
         .enqueue(page(users("u3"), next("u1")));
     assertThatThrownBy(this::memberIds)
-        .isInstanceOf(ProtocolViolationException.class)
+        .isInstanceOf(IamException.ProtocolViolation.class)
         .hasMessageContaining("already returned");
     assertThat(okta.apiRequests()).hasSize(3);
   }
@@ -219,7 +216,7 @@ class DirectoryPagingTest {
     okta.enqueue(page(body.substring(0, body.length() - 40)));
     List<Page<Employee>> delivered = new java.util.ArrayList<>();
     assertThatThrownBy(() -> connection.directory().memberPages(GROUP).forEach(delivered::add))
-        .isInstanceOf(ProtocolViolationException.class)
+        .isInstanceOf(IamException.ProtocolViolation.class)
         .hasMessageContaining(okta.url(MEMBERS).toString())
         .hasMessageNotContaining("t1");
     assertThat(delivered).isEmpty();
@@ -228,13 +225,13 @@ class DirectoryPagingTest {
   @Test
   void aBodyThatIsNotTheExpectedJsonIsAProtocolViolation() {
     okta.enqueue(page("{\"not\":\"an array\"}"));
-    assertThatThrownBy(this::memberIds).isInstanceOf(ProtocolViolationException.class);
+    assertThatThrownBy(this::memberIds).isInstanceOf(IamException.ProtocolViolation.class);
   }
 
   @Test
   void contentAfterTheArrayIsAProtocolViolation() {
     okta.enqueue(page(users("u1") + "[]"));
-    assertThatThrownBy(this::memberIds).isInstanceOf(ProtocolViolationException.class);
+    assertThatThrownBy(this::memberIds).isInstanceOf(IamException.ProtocolViolation.class);
   }
 
   @Test
@@ -284,7 +281,7 @@ class DirectoryPagingTest {
       okta.enqueue(json(503, "{\"errorCode\":\"E0000010\"}")).enqueue(cutOffMidBody());
     }
 
-    assertThatThrownBy(this::memberIds).isInstanceOf(ProviderUnavailableException.class);
+    assertThatThrownBy(this::memberIds).isInstanceOf(IamException.ProviderUnavailable.class);
 
     // One loop: 503s and bodies cut off midway share the five attempts. Before, each body cut off
     // started the transport's own retries afresh, and the attempts multiplied.
@@ -308,7 +305,7 @@ class DirectoryPagingTest {
         .enqueue(rateLimitedUntil(start.plusSeconds(12)))
         .enqueue(page(users("u1")));
 
-    assertThatThrownBy(this::memberIds).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(this::memberIds).isInstanceOf(IamException.RateLimited.class);
 
     // 5.5 s for the first window, 675 ms of backoff; the second window's 7.3 s would pass the
     // page's 10 s deadline, which the body cut off midway did not restart.
@@ -342,7 +339,7 @@ class DirectoryPagingTest {
     }
     assertThatThrownBy(this::memberIds)
         .isInstanceOfSatisfying(
-            ProviderUnavailableException.class, e -> assertThat(e.httpStatus()).hasValue(500));
+            IamException.ProviderUnavailable.class, e -> assertThat(e.httpStatus()).hasValue(500));
     assertThat(okta.apiRequests())
         .extracting(r -> r.getUrl().queryParameter("limit"))
         .containsExactly("1000", "500", "250", "200");

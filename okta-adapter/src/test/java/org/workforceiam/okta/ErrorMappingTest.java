@@ -10,15 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.workforceiam.core.AuthenticationFailedException;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.InvalidStateException;
-import org.workforceiam.core.NotFoundException;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.MutableClock;
@@ -72,23 +65,23 @@ class ErrorMappingTest {
 
   @ParameterizedTest
   @CsvSource({
-    "403, E0000006, PermissionDeniedException",
-    "401, E0000015, PermissionDeniedException",
-    "404, E0000007, NotFoundException",
-    "401, E0000011, AuthenticationFailedException",
-    "401, E0000004, AuthenticationFailedException",
-    "403, E0000005, AuthenticationFailedException",
-    "429, E0000047, RateLimitedException",
-    "403, E0000038, InvalidStateException",
-    "403, E0000017, InvalidStateException",
-    "403, E0000032, InvalidStateException",
-    "403, E0000069, InvalidStateException",
-    "409, E0000112, InvalidStateException",
-    "410, E0000154, InvalidStateException",
-    "423, E0000180, InvalidStateException",
-    "503, E0000010, ProviderUnavailableException",
-    "500, E0000009, ProviderUnavailableException",
-    "400, E0000001, ProtocolViolationException"
+    "403, E0000006, PermissionDenied",
+    "401, E0000015, PermissionDenied",
+    "404, E0000007, NotFound",
+    "401, E0000011, AuthenticationFailed",
+    "401, E0000004, AuthenticationFailed",
+    "403, E0000005, AuthenticationFailed",
+    "429, E0000047, RateLimited",
+    "403, E0000038, InvalidState",
+    "403, E0000017, InvalidState",
+    "403, E0000032, InvalidState",
+    "403, E0000069, InvalidState",
+    "409, E0000112, InvalidState",
+    "410, E0000154, InvalidState",
+    "423, E0000180, InvalidState",
+    "503, E0000010, ProviderUnavailable",
+    "500, E0000009, ProviderUnavailable",
+    "400, E0000001, ProtocolViolation"
   })
   void branchesOnOktasErrorCodeAndKeepsItsDetails(int status, String code, String type) {
     okta.enqueue(oktaError(status, code));
@@ -120,7 +113,7 @@ class ErrorMappingTest {
     // Okta answers some invalid-state errors with 403, like a permission error.
     okta.enqueue(oktaError(403, "E0000038"));
     assertThat(failureOf(() -> connection.directory().factors(UserId.of("00u1"))))
-        .isInstanceOf(InvalidStateException.class);
+        .isInstanceOf(IamException.InvalidState.class);
   }
 
   @Test
@@ -128,10 +121,10 @@ class ErrorMappingTest {
     okta.enqueue(oktaError(403, "E0000006"));
     assertThatThrownBy(() -> connection.directory().factors(UserId.of("00u1")))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
+            IamException.PermissionDenied.class,
             e ->
                 assertThat(e.reason())
-                    .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW))
+                    .isEqualTo(IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW))
         .hasMessageContaining("more privileged admin role")
         .hasMessageContaining("outside the role's groups")
         .hasMessageContaining("custom admin role");
@@ -148,20 +141,22 @@ class ErrorMappingTest {
             .build());
     assertThatThrownBy(() -> connection.directory().membersPage(GroupId.of("00gEmployees1")))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
-            e -> assertThat(e.reason()).isEqualTo(PermissionDeniedException.Reason.MISSING_GRANT))
+            IamException.PermissionDenied.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(IamException.PermissionDenied.Reason.MISSING_GRANT))
         .hasMessageContaining("okta.groups.read")
         .hasMessageContaining("Okta API Scopes");
   }
 
   @ParameterizedTest
   @CsvSource({
-    "401, AuthenticationFailedException",
-    "403, PermissionDeniedException",
-    "404, NotFoundException",
-    "409, InvalidStateException",
-    "500, ProviderUnavailableException",
-    "418, ProtocolViolationException"
+    "401, AuthenticationFailed",
+    "403, PermissionDenied",
+    "404, NotFound",
+    "409, InvalidState",
+    "500, ProviderUnavailable",
+    "418, ProtocolViolation"
   })
   void aBodyThatIsNotJsonStillGivesATypedErrorWithTheStatus(int status, String type) {
     MockResponse plain =
@@ -182,7 +177,7 @@ class ErrorMappingTest {
   void anInvalidTokenAfterARefreshIsAnAuthenticationFailure() {
     okta.enqueue(oktaError(401, "E0000011")).enqueue(oktaError(401, "E0000011"));
     assertThatThrownBy(() -> connection.directory().factors(UserId.of("00u1")))
-        .isInstanceOf(AuthenticationFailedException.class);
+        .isInstanceOf(IamException.AuthenticationFailed.class);
     assertThat(okta.tokenRequests()).isEqualTo(2);
     assertThat(okta.apiRequests()).hasSize(2);
   }
@@ -201,7 +196,7 @@ class ErrorMappingTest {
             .body("{\"errorCode\":\"E0000038\",\"errorSummary\":\"line1\\nline2\\u0007\"}")
             .build());
     assertThatThrownBy(() -> connection.directory().factors(UserId.of("00u1")))
-        .isInstanceOf(InvalidStateException.class)
+        .isInstanceOf(IamException.InvalidState.class)
         .hasMessageContaining("line1 line2")
         .hasMessageNotContaining("\n");
   }
@@ -210,11 +205,11 @@ class ErrorMappingTest {
   void rateLimitedAndUnavailableAreRetryable() {
     okta.enqueue(oktaError(429, "E0000047"));
     assertThat(failureOf(() -> connection.directory().factors(UserId.of("00u1"))))
-        .isInstanceOf(RateLimitedException.class)
+        .isInstanceOf(IamException.RateLimited.class)
         .satisfies(e -> assertThat(e.isRetryable()).isTrue());
     okta.enqueue(oktaError(503, "E0000010"));
     assertThat(failureOf(() -> connection.directory().factors(UserId.of("00u1"))))
-        .isInstanceOf(ProviderUnavailableException.class)
+        .isInstanceOf(IamException.ProviderUnavailable.class)
         .satisfies(e -> assertThat(e.isRetryable()).isTrue());
   }
 
@@ -222,7 +217,7 @@ class ErrorMappingTest {
   void aProtocolViolationIsNotRetryable() {
     okta.enqueue(ScriptedOkta.json(200, "{\"not\":\"a list\"}"));
     assertThat(failureOf(() -> connection.directory().factors(UserId.of("00u1"))))
-        .isInstanceOf(ProtocolViolationException.class)
+        .isInstanceOf(IamException.ProtocolViolation.class)
         .satisfies(e -> assertThat(e.isRetryable()).isFalse());
   }
 
@@ -230,10 +225,10 @@ class ErrorMappingTest {
   void aMissingUserIsNotFoundForFactorsAndMembership() {
     okta.enqueue(oktaError(404, "E0000007")).enqueue(oktaError(404, "E0000007"));
     assertThat(failureOf(() -> connection.directory().factors(UserId.of("00u404"))))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
     assertThat(
             failureOf(
                 () -> connection.directory().isMember(UserId.of("00u404"), GroupId.of("00gX"))))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
   }
 }

@@ -9,10 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.workforceiam.core.AuditEvent;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.RateLimitedException;
-import org.workforceiam.core.UnlockResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.SimDirectory;
 import org.workforceiam.okta.simulator.SimUser;
@@ -51,7 +50,7 @@ class LifecycleRetryTest {
         "/lifecycle/unlock",
         ResetOrgWiring.oktaError(503, "E0000010", "Service is in read-only mode"));
 
-    UnlockResult result = org.resets.unlock(GRACE);
+    ResetResult.Unlock result = org.resets.unlock(GRACE);
 
     List<SimulatedOkta.Call> posts = org.calls("POST", "/lifecycle/unlock");
     assertThat(posts).extracting(SimulatedOkta.Call::status).containsExactly(503, 200);
@@ -68,7 +67,7 @@ class LifecycleRetryTest {
     org.sim.respondOnce(
         "POST", "/lifecycle/reset_password", org.rateLimited(Duration.ofSeconds(30)));
 
-    PasswordResetResult result = org.resets.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password result = org.resets.resetPassword(ADA, PasswordReset.link());
 
     List<SimulatedOkta.Call> posts = org.calls("POST", "/lifecycle/reset_password");
     assertThat(posts).extracting(SimulatedOkta.Call::status).containsExactly(429, 200);
@@ -93,7 +92,7 @@ class LifecycleRetryTest {
 
     assertThatThrownBy(() -> org.resets.unlock(GRACE))
         .isInstanceOfSatisfying(
-            RateLimitedException.class,
+            IamException.RateLimited.class,
             e -> {
               assertThat(e.errorCode()).contains("E0000047");
               assertThat(e.retryAfter()).isPresent();

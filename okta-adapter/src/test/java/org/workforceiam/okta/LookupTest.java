@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.workforceiam.core.AmbiguousUserException;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.MutableClock;
 import org.workforceiam.okta.simulator.SimDirectory;
@@ -113,7 +113,7 @@ class LookupTest {
   @Test
   void anEmailSharedByTwoUsersIsAmbiguous() {
     assertThatThrownBy(() -> okta.directory().findByEmail("twin@example.com"))
-        .isInstanceOf(AmbiguousUserException.class)
+        .isInstanceOf(IamException.AmbiguousUser.class)
         .hasMessageContaining("twin@example.com")
         .hasMessageContaining("00u3")
         .hasMessageContaining("id or login");

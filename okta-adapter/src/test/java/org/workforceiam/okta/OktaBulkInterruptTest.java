@@ -16,7 +16,7 @@ import org.workforceiam.core.BulkReset.Outcome;
 import org.workforceiam.core.BulkReset.Report;
 import org.workforceiam.core.BulkReset.Status;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.testing.Interrupts;
 import org.workforceiam.okta.simulator.SimUser;
@@ -55,7 +55,7 @@ class OktaBulkInterruptTest {
             .member(ResetOrg.EMPLOYEES, user.value());
         users.add(user);
       }
-      AtomicReference<Report<PasswordResetResult>> report = new AtomicReference<>();
+      AtomicReference<Report<ResetResult.Password>> report = new AtomicReference<>();
       AtomicBoolean interruptedAfter = new AtomicBoolean();
       Thread runner =
           new Thread(
@@ -73,7 +73,7 @@ class OktaBulkInterruptTest {
       release.countDown();
       runner.join();
 
-      Report<PasswordResetResult> result = report.get();
+      Report<ResetResult.Password> result = report.get();
       assertThat(result.outcomes()).extracting(Outcome::user).containsExactlyElementsOf(users);
       assertThat(result.cancelled()).isTrue();
       assertThat(result.outcomes())

@@ -16,12 +16,10 @@ import org.workforceiam.core.BulkReset.Outcome;
 import org.workforceiam.core.BulkReset.Report;
 import org.workforceiam.core.BulkReset.Status;
 import org.workforceiam.core.FactorId;
-import org.workforceiam.core.InvalidStateException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.SimDirectory;
@@ -105,7 +103,7 @@ class OktaBulkResetTest {
     requested.addAll(members.subList(4, 8));
     requested.add(members.get(0)); // a duplicate
 
-    Report<MfaResetResult> report =
+    Report<ResetResult.Mfa> report =
         BulkReset.withConcurrency(3)
             .run(requested, user -> org.resets.resetMfa(user, MfaReset.allFactors()));
 
@@ -113,7 +111,7 @@ class OktaBulkResetTest {
     assertThat(report.outcomes()).extracting(Outcome::user).containsExactlyElementsOf(distinct);
     assertThat(report.cancelled()).isFalse();
     for (UserId member : members) {
-      Outcome<MfaResetResult> outcome = outcomeOf(report, member);
+      Outcome<ResetResult.Mfa> outcome = outcomeOf(report, member);
       assertThat(outcome.status()).as("%s", member).isEqualTo(Status.DONE);
       assertThat(outcome.result().orElseThrow().factorsReset())
           .containsExactly(FactorId.of("sms" + member.value()));
@@ -123,19 +121,23 @@ class OktaBulkResetTest {
         .map(user -> outcomeOf(report, user))
         .extracting(Outcome::status, o -> o.error().orElseThrow().getClass().getSimpleName())
         .containsExactly(
-            tuple(Status.REFUSED, "PermissionDeniedException"),
-            tuple(Status.REFUSED, "InvalidStateException"),
-            tuple(Status.REFUSED, "PermissionDeniedException"),
-            tuple(Status.FAILED, "OutcomeUnknownException"),
-            tuple(Status.FAILED, "NotFoundException"));
-    assertThat(((PermissionDeniedException) outcomeOf(report, ROOT).error().orElseThrow()).reason())
-        .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW);
+            tuple(Status.REFUSED, "PermissionDenied"),
+            tuple(Status.REFUSED, "InvalidState"),
+            tuple(Status.REFUSED, "PermissionDenied"),
+            tuple(Status.FAILED, "OutcomeUnknown"),
+            tuple(Status.FAILED, "NotFound"));
     assertThat(
-            ((InvalidStateException) outcomeOf(report, SAM).error().orElseThrow()).currentStatus())
+            ((IamException.PermissionDenied) outcomeOf(report, ROOT).error().orElseThrow())
+                .reason())
+        .isEqualTo(IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW);
+    assertThat(
+            ((IamException.InvalidState) outcomeOf(report, SAM).error().orElseThrow())
+                .currentStatus())
         .contains("SUSPENDED");
     assertThat(
-            ((PermissionDeniedException) outcomeOf(report, LINUS).error().orElseThrow()).reason())
-        .isEqualTo(PermissionDeniedException.Reason.OUTSIDE_GROUP);
+            ((IamException.PermissionDenied) outcomeOf(report, LINUS).error().orElseThrow())
+                .reason())
+        .isEqualTo(IamException.PermissionDenied.Reason.OUTSIDE_GROUP);
 
     // The org agrees: eight resets made, once each; nothing for the others.
     assertThat(org.sim.directory().changes()).hasSize(8).containsOnly("reset_factors");
@@ -175,7 +177,7 @@ class OktaBulkResetTest {
     List<UserId> requested = new ArrayList<>(members);
     requested.addAll(List.of(ROOT, SAM));
 
-    Report<PasswordResetResult> report =
+    Report<ResetResult.Password> report =
         BulkReset.withConcurrency(2)
             .run(requested, user -> org.resets.resetPassword(user, PasswordReset.emailedLink()));
 
@@ -183,7 +185,7 @@ class OktaBulkResetTest {
     assertThat(report.count(Status.DONE)).isEqualTo(6);
     assertThat(report.count(Status.REFUSED)).isEqualTo(2);
     for (UserId member : members) {
-      PasswordResetResult result = outcomeOf(report, member).result().orElseThrow();
+      ResetResult.Password result = outcomeOf(report, member).result().orElseThrow();
       assertThat(result.emailSent()).isTrue();
       assertThat(result.resetLink()).isEmpty();
       assertThat(org.sim.directory().status(member.value())).isEqualTo("RECOVERY");

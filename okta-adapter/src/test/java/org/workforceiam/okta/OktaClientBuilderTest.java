@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.workforceiam.core.ConfigurationException;
 import org.workforceiam.core.HttpLogging;
+import org.workforceiam.core.IamException;
 import org.workforceiam.http.AccessToken;
 import org.workforceiam.http.Json;
 import org.workforceiam.http.Transport;
@@ -95,11 +95,11 @@ class OktaClientBuilderTest {
 
     if (url.contains("-admin")) {
       assertThatThrownBy(builder::build)
-          .isInstanceOf(ConfigurationException.class)
+          .isInstanceOf(IamException.InvalidConfiguration.class)
           .hasMessageContaining("drop '-admin': https://acme.okta.com");
     } else {
       assertThatThrownBy(builder::build)
-          .isInstanceOf(ConfigurationException.class)
+          .isInstanceOf(IamException.InvalidConfiguration.class)
           .hasMessageContaining("'" + url + "'")
           .hasMessageContaining("https://yourcompany.okta.com");
     }
@@ -116,7 +116,7 @@ class OktaClientBuilderTest {
   @ValueSource(strings = {"", "   ", "0oa Builder", "0oa\tBuilder"})
   void aBlankClientIdOrOneWithWhiteSpaceIsRefused(String clientId) {
     assertThatThrownBy(() -> complete().clientId(clientId).build())
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("client id")
         .hasMessageContaining("General tab");
   }
@@ -131,7 +131,7 @@ class OktaClientBuilderTest {
   @Test
   void noScopesAreRefused() {
     assertThatThrownBy(() -> complete().scopes(List.of()).build())
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("at least one scope")
         .hasMessageContaining("okta.groups.read");
   }
@@ -140,14 +140,14 @@ class OktaClientBuilderTest {
   @ValueSource(strings = {"", " ", "okta.users.read okta.users.manage"})
   void aBlankScopeOrSeveralInOneStringAreRefused(String scope) {
     assertThatThrownBy(() -> complete().scopes(List.of("okta.groups.read", scope)).build())
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("scope '" + scope + "'");
   }
 
   @Test
   void aBlankKeyIdIsRefused() {
     assertThatThrownBy(() -> complete().keyId("  ").build())
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("key id is blank");
   }
 
@@ -156,7 +156,7 @@ class OktaClientBuilderTest {
     OktaClient.Builder builder = complete().privateKeyFile(dir.resolve("missing.pem"));
 
     assertThatThrownBy(builder::build)
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("missing.pem")
         .hasMessageContaining("does not exist");
   }

@@ -13,12 +13,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.NotFoundException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PermissionDeniedException;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 
@@ -52,7 +51,7 @@ class OktaDryRunTest {
     assertThat(dryRun.options()).isEmpty();
     assertThat(dryRun.requests())
         .containsExactly(
-            new DryRun.Request(
+            DryRun.Request.of(
                 "POST",
                 "/api/v1/users/00u1Ada/lifecycle/reset_password?sendEmail=false&revokeSessions=false"));
     assertThat(dryRun.available()).contains(true);
@@ -78,35 +77,35 @@ class OktaDryRunTest {
 
     assertThat(expire.requests())
         .containsExactly(
-            new DryRun.Request("POST", "/api/v1/users/00u1Ada/lifecycle/expire_password"),
-            new DryRun.Request("DELETE", "/api/v1/users/00u1Ada/sessions"));
+            DryRun.Request.of("POST", "/api/v1/users/00u1Ada/lifecycle/expire_password"),
+            DryRun.Request.of("DELETE", "/api/v1/users/00u1Ada/sessions"));
     assertThat(expire.options()).containsExactly(OperationOption.REVOKE_SESSIONS);
     assertThat(temporary.requests())
         .containsExactly(
-            new DryRun.Request(
+            DryRun.Request.of(
                 "POST",
                 "/api/v1/users/00u1Ada/lifecycle/expire_password_with_temp_password"
                     + "?revokeSessions=false"));
     assertThat(emailed.requests())
         .containsExactly(
-            new DryRun.Request(
+            DryRun.Request.of(
                 "POST",
                 "/api/v1/users/00u1Ada/lifecycle/reset_password?sendEmail=true&revokeSessions=true"));
     assertThat(emailed.options())
         .isEqualTo(Set.of(OperationOption.SEND_EMAIL, OperationOption.REVOKE_SESSIONS));
     assertThat(factor.requests())
         .containsExactly(
-            new DryRun.Request(
+            DryRun.Request.of(
                 "DELETE", "/api/v1/users/00u1Ada/factors/sms1Ada?removeRecoveryEnrollment=true"));
     assertThat(factors.requests())
         .containsExactly(
-            new DryRun.Request("POST", "/api/v1/users/00u1Ada/lifecycle/reset_factors"));
+            DryRun.Request.of("POST", "/api/v1/users/00u1Ada/lifecycle/reset_factors"));
     assertThat(sessions.requests())
         .containsExactly(
-            new DryRun.Request(
+            DryRun.Request.of(
                 "DELETE", "/api/v1/users/00u1Ada/sessions?oauthTokens=true&forgetDevices=true"));
     assertThat(unlock.requests())
-        .containsExactly(new DryRun.Request("POST", "/api/v1/users/00u2Grace/lifecycle/unlock"));
+        .containsExactly(DryRun.Request.of("POST", "/api/v1/users/00u2Grace/lifecycle/unlock"));
 
     assertThat(org.sim.apiCalls()).allSatisfy(c -> assertThat(c.method()).isEqualTo("GET"));
     assertThat(org.sim.directory().changes()).isEmpty();
@@ -143,11 +142,13 @@ class OktaDryRunTest {
   void aDryRunForANonMemberIsStillARefusal() {
     assertThatThrownBy(() -> okta.dryRun(LINUS, PasswordReset.link()))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
-            e -> assertThat(e.reason()).isEqualTo(PermissionDeniedException.Reason.OUTSIDE_GROUP))
+            IamException.PermissionDenied.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(IamException.PermissionDenied.Reason.OUTSIDE_GROUP))
         .hasMessageContaining("user 00u5Linus is not a member of group 00gEmployees");
     assertThatThrownBy(() -> okta.dryRunUnlock(LINUS))
-        .isInstanceOf(PermissionDeniedException.class);
+        .isInstanceOf(IamException.PermissionDenied.class);
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -157,7 +158,7 @@ class OktaDryRunTest {
   @Test
   void aDryRunForAnUnknownUserIsNotFound() {
     assertThatThrownBy(() -> okta.dryRun(UserId.of("00uNobody"), PasswordReset.link()))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOf(IamException.NotFound.class);
   }
 
   @Test

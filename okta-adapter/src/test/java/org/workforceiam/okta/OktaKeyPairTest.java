@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.workforceiam.core.ConfigurationException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.http.AccessToken;
 import org.workforceiam.http.Json;
 import org.workforceiam.http.PrivateKeys;
@@ -138,7 +138,7 @@ class OktaKeyPairTest {
     Files.writeString(file, "the key that is in use");
 
     assertThatThrownBy(() -> OktaKeyPair.generate(Algorithm.ES256).writePrivateKeyPem(file))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("already exists");
     assertThat(Files.readString(file)).isEqualTo("the key that is in use");

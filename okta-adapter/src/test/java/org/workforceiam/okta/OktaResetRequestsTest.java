@@ -20,14 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.MfaResetResult;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.SessionRevocationResult;
-import org.workforceiam.core.UnlockResult;
 import org.workforceiam.core.UserId;
 
 /**
@@ -57,7 +54,7 @@ class OktaResetRequestsTest {
 
   @Test
   void aResetLinkSendsSendEmailFalseExplicitlyAndReturnsTheLinkAsASecret() {
-    PasswordResetResult result = okta.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.link());
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -79,7 +76,7 @@ class OktaResetRequestsTest {
 
   @Test
   void anEmailedResetLinkSendsSendEmailTrueAndReturnsNoLink() {
-    PasswordResetResult result = okta.resetPassword(ADA, PasswordReset.emailedLink());
+    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.emailedLink());
 
     assertThat(org.changeRequests())
         .containsExactly(
@@ -91,7 +88,7 @@ class OktaResetRequestsTest {
 
   @Test
   void aResetLinkThatEndsTheSessionsAsksOktaInTheSameCall() {
-    PasswordResetResult result =
+    ResetResult.Password result =
         okta.resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
 
     assertThat(org.changeRequests())
@@ -103,7 +100,7 @@ class OktaResetRequestsTest {
 
   @Test
   void aTemporaryPasswordUsesTheCurrentOperationAndIsReturnedAsASecret() {
-    PasswordResetResult result = okta.resetPassword(ADA, PasswordReset.temporaryPassword());
+    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.temporaryPassword());
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -123,7 +120,7 @@ class OktaResetRequestsTest {
 
   @Test
   void aTemporaryPasswordThatEndsTheSessionsAsksOktaInTheSameCall() {
-    PasswordResetResult result =
+    ResetResult.Password result =
         okta.resetPassword(ADA, PasswordReset.temporaryPassword().withRevokeSessions(true));
 
     assertThat(org.changeRequests())
@@ -135,7 +132,7 @@ class OktaResetRequestsTest {
 
   @Test
   void expiringThePasswordSendsExpirePasswordWithoutParameters() {
-    PasswordResetResult result = okta.resetPassword(ADA, PasswordReset.expire());
+    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.expire());
 
     assertThat(org.apiRequests())
         .containsExactly(ADA_GROUPS, "POST /api/v1/users/00u1Ada/lifecycle/expire_password");
@@ -149,7 +146,7 @@ class OktaResetRequestsTest {
 
   @Test
   void expiringThePasswordAndEndingTheSessionsIsTwoCallsInOrder() {
-    PasswordResetResult result =
+    ResetResult.Password result =
         okta.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true));
 
     assertThat(org.apiRequests())
@@ -166,7 +163,7 @@ class OktaResetRequestsTest {
 
   @Test
   void resettingAllFactorsListsThemResetsThemAndSaysWhich() {
-    MfaResetResult result = okta.resetMfa(ADA, MfaReset.allFactors());
+    ResetResult.Mfa result = okta.resetMfa(ADA, MfaReset.allFactors());
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -182,7 +179,7 @@ class OktaResetRequestsTest {
 
   @Test
   void removingOneFactorDeletesOnlyThatFactor() {
-    MfaResetResult result = okta.resetMfa(ADA, MfaReset.factor(ADA_PUSH));
+    ResetResult.Mfa result = okta.resetMfa(ADA, MfaReset.factor(ADA_PUSH));
 
     assertThat(org.apiRequests())
         .containsExactly(ADA_GROUPS, "DELETE /api/v1/users/00u1Ada/factors/opf1Ada");
@@ -193,7 +190,7 @@ class OktaResetRequestsTest {
 
   @Test
   void removingAnSmsFactorCanAlsoRemoveThePhoneAsARecoveryMethod() {
-    MfaResetResult result =
+    ResetResult.Mfa result =
         okta.resetMfa(ADA, MfaReset.factor(ADA_SMS).withRemoveRecoveryEnrollment(true));
 
     assertThat(org.changeRequests())
@@ -207,7 +204,7 @@ class OktaResetRequestsTest {
 
   @Test
   void unlockingSendsUnlockAndTheUserIsActiveAgain() {
-    UnlockResult result = okta.unlock(GRACE);
+    ResetResult.Unlock result = okta.unlock(GRACE);
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -235,7 +232,7 @@ class OktaResetRequestsTest {
   @ParameterizedTest
   @MethodSource("sessionRevocations")
   void endingSessionsSendsOnlyTheOptionsAskedFor(SessionRevocation revocation, String request) {
-    SessionRevocationResult result = okta.revokeSessions(ADA, revocation);
+    ResetResult.Sessions result = okta.revokeSessions(ADA, revocation);
 
     assertThat(org.apiRequests()).containsExactly(ADA_GROUPS, request);
     assertThat(result.user()).isEqualTo(ADA);

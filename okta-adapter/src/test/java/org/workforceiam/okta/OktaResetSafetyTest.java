@@ -25,15 +25,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.workforceiam.core.AuditEvent;
-import org.workforceiam.core.InvalidStateException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
-import org.workforceiam.core.OutcomeUnknownException;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PasswordResetResult;
-import org.workforceiam.core.PermissionDeniedException;
-import org.workforceiam.core.ProviderUnavailableException;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.SessionRevocation;
 
@@ -71,10 +68,10 @@ class OktaResetSafetyTest {
       String name, ResetOrg.Change change) {
     assertThatThrownBy(() -> change.apply(okta, ROOT))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
+            IamException.PermissionDenied.class,
             e -> {
               assertThat(e.reason())
-                  .isEqualTo(PermissionDeniedException.Reason.ROLE_DOES_NOT_ALLOW);
+                  .isEqualTo(IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW);
               assertThat(e.errorCode()).contains("E0000006");
               assertThat(e.httpStatus()).hasValue(403);
               assertThat(e.requestId()).contains(org.lastChangeRequestId());
@@ -109,7 +106,7 @@ class OktaResetSafetyTest {
 
     assertThatThrownBy(() -> change(operation))
         .isInstanceOfSatisfying(
-            InvalidStateException.class,
+            IamException.InvalidState.class,
             e -> {
               assertThat(e.currentStatus()).contains("ACTIVE");
               assertThat(e.errorCode()).contains(code);
@@ -138,7 +135,7 @@ class OktaResetSafetyTest {
   void aSuspendedUserIsInvalidStateNamingSuspended() {
     assertThatThrownBy(() -> okta.resetPassword(SAM, PasswordReset.temporaryPassword()))
         .isInstanceOfSatisfying(
-            InvalidStateException.class,
+            IamException.InvalidState.class,
             e -> {
               assertThat(e.currentStatus()).contains("SUSPENDED");
               assertThat(e.errorCode()).contains("E0000038");
@@ -152,7 +149,7 @@ class OktaResetSafetyTest {
   void unlockingAUserWhoIsNotLockedOutIsInvalidStateNamingTheStatus() {
     assertThatThrownBy(() -> okta.unlock(ADA))
         .isInstanceOfSatisfying(
-            InvalidStateException.class,
+            IamException.InvalidState.class,
             e -> {
               assertThat(e.currentStatus()).contains("ACTIVE");
               assertThat(e.errorCode()).contains("E0000032");
@@ -167,8 +164,10 @@ class OktaResetSafetyTest {
   void aNonMemberIsRefusedBeforeAnyChangeIsSent(String name, ResetOrg.Change change) {
     assertThatThrownBy(() -> change.apply(okta, LINUS))
         .isInstanceOfSatisfying(
-            PermissionDeniedException.class,
-            e -> assertThat(e.reason()).isEqualTo(PermissionDeniedException.Reason.OUTSIDE_GROUP))
+            IamException.PermissionDenied.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(IamException.PermissionDenied.Reason.OUTSIDE_GROUP))
         .hasMessageStartingWith(
             "user 00u5Linus is not a member of group 00gEmployees, the only group this client may"
                 + " change; nothing was changed");
@@ -186,7 +185,7 @@ class OktaResetSafetyTest {
             event -> {
               assertThat(event.user()).isEqualTo(LINUS);
               assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.REFUSED);
-              assertThat(event.errorType()).contains("PermissionDeniedException");
+              assertThat(event.errorType()).contains("PermissionDenied");
             });
   }
 
@@ -213,7 +212,7 @@ class OktaResetSafetyTest {
       org.sim.loseNextAnswer("POST", "/lifecycle/reset_password", Duration.ofMillis(1500));
 
       assertThatThrownBy(() -> client.resetPassword(ADA, PasswordReset.link()))
-          .isInstanceOf(OutcomeUnknownException.class)
+          .isInstanceOf(IamException.OutcomeUnknown.class)
           .hasMessageContaining("POST /api/v1/users/00u1Ada/lifecycle/reset_password")
           .hasMessageContaining("may or may not have taken effect")
           .hasMessageContaining("check the user's current status and the Okta System Log")
@@ -234,7 +233,7 @@ class OktaResetSafetyTest {
             event -> {
               assertThat(event.operation()).isEqualTo(Operation.RESET_PASSWORD_LINK);
               assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.OUTCOME_UNKNOWN);
-              assertThat(event.errorType()).contains("OutcomeUnknownException");
+              assertThat(event.errorType()).contains("OutcomeUnknown");
             });
   }
 
@@ -244,7 +243,7 @@ class OktaResetSafetyTest {
 
     assertThatThrownBy(() -> okta.unlock(GRACE))
         .isInstanceOfSatisfying(
-            OutcomeUnknownException.class,
+            IamException.OutcomeUnknown.class,
             e -> {
               assertThat(e.requestId()).contains(org.lastChangeRequestId());
               assertThat(e.isRetryable()).isFalse();
@@ -280,7 +279,7 @@ class OktaResetSafetyTest {
             .build());
 
     assertThatThrownBy(() -> okta.resetMfa(ADA, MfaReset.factor(ResetOrg.ADA_SMS)))
-        .isInstanceOf(OutcomeUnknownException.class)
+        .isInstanceOf(IamException.OutcomeUnknown.class)
         .hasMessageContaining("(HTTP " + status + ")");
     assertThat(org.changeRequests()).hasSize(1);
   }
@@ -292,9 +291,9 @@ class OktaResetSafetyTest {
     assertThatThrownBy(
             () -> okta.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true)))
         .isInstanceOfSatisfying(
-            OutcomeUnknownException.class,
+            IamException.OutcomeUnknown.class,
             e -> {
-              assertThat(e.getCause()).isInstanceOf(PermissionDeniedException.class);
+              assertThat(e.getCause()).isInstanceOf(IamException.PermissionDenied.class);
               assertThat(e.requestId()).contains(org.lastChangeRequestId());
             })
         .hasMessageContaining(
@@ -322,7 +321,7 @@ class OktaResetSafetyTest {
             .build());
 
     assertThatThrownBy(() -> okta.resetPassword(ADA, PasswordReset.link()))
-        .isInstanceOf(OutcomeUnknownException.class)
+        .isInstanceOf(IamException.OutcomeUnknown.class)
         .hasMessageContaining("lacks resetPasswordUrl")
         .hasMessageContaining("check the user before repeating it");
     assertThat(org.audit)
@@ -339,7 +338,7 @@ class OktaResetSafetyTest {
           "POST", "/lifecycle/unlock", oktaError(503, "E0000010", "Service is in read-only mode"));
 
       assertThatThrownBy(() -> once.unlock(GRACE))
-          .isInstanceOf(ProviderUnavailableException.class)
+          .isInstanceOf(IamException.ProviderUnavailable.class)
           .hasMessageContaining("read-only mode");
     }
     assertThat(org.status(GRACE)).isEqualTo("LOCKED_OUT");
@@ -410,16 +409,16 @@ class OktaResetSafetyTest {
         .extracting(AuditEvent::errorType)
         .containsExactly(
             Optional.empty(),
-            Optional.of("PermissionDeniedException"),
-            Optional.of("PermissionDeniedException"),
-            Optional.of("InvalidStateException"),
+            Optional.of("PermissionDenied"),
+            Optional.of("PermissionDenied"),
+            Optional.of("InvalidState"),
             Optional.empty());
   }
 
   @Test
   void auditEventsNeverHoldAResetLinkOrATemporaryPassword() {
-    PasswordResetResult link = okta.resetPassword(ADA, PasswordReset.link());
-    PasswordResetResult temporary = okta.resetPassword(GRACE, PasswordReset.temporaryPassword());
+    ResetResult.Password link = okta.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password temporary = okta.resetPassword(GRACE, PasswordReset.temporaryPassword());
     List<String> secrets =
         List.of(
             link.resetLink().orElseThrow().reveal(),

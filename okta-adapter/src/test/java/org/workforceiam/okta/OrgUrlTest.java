@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.workforceiam.core.ConfigurationException;
+import org.workforceiam.core.IamException;
 
 class OrgUrlTest {
 
@@ -39,7 +39,7 @@ class OrgUrlTest {
       strings = {"http://acme.okta.com", "http://10.0.0.1", "http://localhost.example.com"})
   void refusesPlainHttpForOtherHosts(String url) {
     assertThatThrownBy(() -> OrgUrl.parse(url))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining(url)
         .hasMessageContaining("https://")
         .hasMessageContaining("https://yourcompany.okta.com");
@@ -48,7 +48,7 @@ class OrgUrlTest {
   @Test
   void refusesAPathNamingItAndTheExpectedForm() {
     assertThatThrownBy(() -> OrgUrl.parse("https://acme.okta.com/oauth2/default"))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("'/oauth2/default'")
         .hasMessageContaining("https://yourcompany.okta.com");
   }
@@ -57,14 +57,14 @@ class OrgUrlTest {
   @ValueSource(strings = {"https://acme.okta.com/?x=1", "https://acme.okta.com/#top"})
   void refusesAQueryOrFragment(String url) {
     assertThatThrownBy(() -> OrgUrl.parse(url))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("query or fragment");
   }
 
   @Test
   void tellsToDropAdminFromAnAdminConsoleUrl() {
     assertThatThrownBy(() -> OrgUrl.parse("https://acme-admin.okta.com"))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("drop '-admin'")
         .hasMessageContaining("https://acme.okta.com");
   }
@@ -74,7 +74,7 @@ class OrgUrlTest {
       strings = {"acme.okta.com", "", "ftp://acme.okta.com", "https://user:pw@acme.okta.com"})
   void refusesWhatIsNotAnOrgUrl(String url) {
     assertThatThrownBy(() -> OrgUrl.parse(url))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("https://yourcompany.okta.com");
   }
 }

@@ -22,9 +22,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.workforceiam.core.OutcomeUnknownException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.UserId;
 import org.workforceiam.http.RateLimitPacer;
@@ -160,7 +158,7 @@ class RetryPolicyTest {
 
     assertThatThrownBy(this::findUser)
         .isInstanceOfSatisfying(
-            RateLimitedException.class,
+            IamException.RateLimited.class,
             e -> {
               assertThat(e.httpStatus()).hasValue(429);
               assertThat(e.errorCode()).contains("E0000047");
@@ -184,7 +182,7 @@ class RetryPolicyTest {
         rateLimited(
             clock.instant().plusMillis(16_500), clock.instant().plusSeconds(31), 600, "req-2"));
 
-    assertThatThrownBy(this::findUser).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(this::findUser).isInstanceOf(IamException.RateLimited.class);
     assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(16_500));
     assertThat(okta.apiRequests()).hasSize(2);
   }
@@ -201,7 +199,7 @@ class RetryPolicyTest {
     }
     assertThatThrownBy(this::findUser)
         .isInstanceOfSatisfying(
-            ProviderUnavailableException.class,
+            IamException.ProviderUnavailable.class,
             e -> {
               assertThat(e.httpStatus()).hasValue(503);
               assertThat(e.requestId()).contains("down-4");
@@ -249,7 +247,7 @@ class RetryPolicyTest {
 
     assertThatThrownBy(this::findUser)
         .isInstanceOfSatisfying(
-            ProviderUnavailableException.class, e -> assertThat(e.httpStatus()).hasValue(503));
+            IamException.ProviderUnavailable.class, e -> assertThat(e.httpStatus()).hasValue(503));
 
     // Five attempts in all: three ended at the token request, two reached the API. Before, the
     // token request retried on its own inside the first attempt, and the attempts multiplied.
@@ -279,7 +277,7 @@ class RetryPolicyTest {
     okta.nextTokenResponse(
         rateLimited(start.plusMillis(5_500), start.plusSeconds(10), 600, "tok-2"));
 
-    assertThatThrownBy(this::findUser).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(this::findUser).isInstanceOf(IamException.RateLimited.class);
 
     // 5.5 s waited for the API's window; the token's 5.5 s more would pass the 10 s deadline of
     // the call, so the call gives up instead of starting a second deadline for the token.
@@ -405,7 +403,7 @@ class RetryPolicyTest {
         .enqueue(json(200, "{}"));
 
     assertThatThrownBy(() -> post(Transport.Safety.NOT_REPEATABLE))
-        .isInstanceOf(OutcomeUnknownException.class)
+        .isInstanceOf(IamException.OutcomeUnknown.class)
         .hasMessageContaining("POST /api/v1/users/00u1/lifecycle/unlock")
         .hasMessageContaining("System Log");
     assertThat(okta.apiRequests()).hasSize(1);
@@ -438,7 +436,7 @@ class RetryPolicyTest {
                             .post(RequestBody.create(new byte[0], null))
                             .build(),
                     Transport.Safety.NOT_REPEATABLE))
-        .isInstanceOf(ProviderUnavailableException.class)
+        .isInstanceOf(IamException.ProviderUnavailable.class)
         .hasMessageContaining("after 3 attempts");
     assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(337), Duration.ofMillis(675));
   }
@@ -453,7 +451,7 @@ class RetryPolicyTest {
               .setHeader("Location", elsewhere.url("/oauth2/v1/token").toString())
               .build());
       assertThatThrownBy(() -> connection.tokens().get())
-          .isInstanceOf(org.workforceiam.core.AuthenticationFailedException.class)
+          .isInstanceOf(org.workforceiam.core.IamException.AuthenticationFailed.class)
           .hasMessageContaining("HTTP 307");
       okta.enqueue(
           new MockResponse.Builder()

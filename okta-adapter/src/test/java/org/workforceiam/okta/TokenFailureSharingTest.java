@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.workforceiam.core.AuthenticationFailedException;
 import org.workforceiam.core.HttpLogging;
+import org.workforceiam.core.IamException;
 import org.workforceiam.http.AccessToken;
 import org.workforceiam.http.PrivateKeys;
 import org.workforceiam.http.TokenCache;
@@ -84,14 +84,14 @@ class TokenFailureSharingTest {
         assertThat(catchThrowable(future::get))
             .isInstanceOf(ExecutionException.class)
             .cause()
-            .isInstanceOf(AuthenticationFailedException.class)
+            .isInstanceOf(IamException.AuthenticationFailed.class)
             .hasMessageContaining("The client_assertion signature is invalid.");
       }
       assertThat(sim.tokenRequests()).isEqualTo(1);
 
       // The failure is not cached: a caller that comes later asks Okta again.
       assertThatThrownBy(() -> okta.tokens().get())
-          .isInstanceOf(AuthenticationFailedException.class);
+          .isInstanceOf(IamException.AuthenticationFailed.class);
       assertThat(sim.tokenRequests()).isEqualTo(2);
     } finally {
       release.countDown();

@@ -10,13 +10,11 @@ import okhttp3.HttpUrl;
 import okhttp3.Response;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.ProtocolViolationException;
-import org.workforceiam.core.ProviderUnavailableException;
 
 /**
  * Decodes response bodies as they stream in, without holding a whole body first, and reads small
  * bodies (errors) with a bound on how much is read. A body that is not the expected JSON is a
- * {@link ProtocolViolationException} naming the URL, never one that quotes the body.
+ * {@link IamException.ProtocolViolation} naming the URL, never one that quotes the body.
  */
 public final class JsonBodies {
   private JsonBodies() {}
@@ -36,7 +34,7 @@ public final class JsonBodies {
 
   /**
    * Decodes a response body; a connection that fails while it is read is {@link
-   * ProviderUnavailableException}.
+   * IamException.ProviderUnavailable}.
    *
    * @param rules the provider's rules, for the messages and request id
    * @param url the URL asked, for the messages
@@ -44,14 +42,14 @@ public final class JsonBodies {
    * @param decoder the decoder
    * @param <T> what the decoder returns
    * @return the value
-   * @throws ProtocolViolationException when the body is not the expected JSON or is cut off
+   * @throws IamException.ProtocolViolation when the body is not the expected JSON or is cut off
    */
   public static <T> T decode(
       ProviderRules rules, HttpUrl url, Response response, Decoder<T> decoder) {
     try {
       return decodeWhole(rules, url, response, decoder, false);
     } catch (IOException e) {
-      throw new ProviderUnavailableException(
+      throw new IamException.ProviderUnavailable(
           "the connection to "
               + rules.name()
               + " failed while reading "
@@ -76,7 +74,7 @@ public final class JsonBodies {
    * @param <T> what the decoder returns
    * @return the value
    * @throws IOException when the connection fails while the body is read
-   * @throws ProtocolViolationException when the body is not the expected JSON or is cut off
+   * @throws IamException.ProtocolViolation when the body is not the expected JSON or is cut off
    */
   public static <T> T decodeWhole(
       ProviderRules rules,
@@ -111,7 +109,7 @@ public final class JsonBodies {
    */
   public static IamException malformed(
       ProviderRules rules, HttpUrl url, Response response, Exception e) {
-    return new ProtocolViolationException(
+    return new IamException.ProtocolViolation(
         rules.name()
             + "'s answer to "
             + response.request().method()

@@ -2,7 +2,7 @@ package org.workforceiam.http;
 
 import okhttp3.HttpUrl;
 import org.workforceiam.core.ErrorDetails;
-import org.workforceiam.core.ProtocolViolationException;
+import org.workforceiam.core.IamException;
 
 /**
  * The same-origin guard for paging: a {@code next} link or a caller's cursor is followed only to
@@ -33,12 +33,12 @@ public final class Origins {
    * @param expected what the origin is, for the message, for example {@code "the org
    *     https://acme.okta.com/"}
    * @return the URL
-   * @throws ProtocolViolationException when the origins differ
+   * @throws IamException.ProtocolViolation when the origins differ
    */
   public static HttpUrl requireSameOrigin(
       HttpUrl url, HttpUrl origin, String what, String expected) {
     if (!sameOrigin(url, origin)) {
-      throw new ProtocolViolationException(
+      throw new IamException.ProtocolViolation(
           what
               + " points to "
               + url.scheme()

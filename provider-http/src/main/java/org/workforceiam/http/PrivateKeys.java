@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.core.ConfigurationException;
 import org.workforceiam.core.ErrorDetails;
+import org.workforceiam.core.IamException;
 
 /**
  * Reads a service app's private key from the formats people have: PEM PKCS#8, PEM PKCS#1 (RSA), PEM
@@ -48,7 +48,7 @@ public final class PrivateKeys {
    *
    * @param file the file
    * @return the key
-   * @throws ConfigurationException when the file cannot be read or holds no usable key
+   * @throws IamException.InvalidConfiguration when the file cannot be read or holds no usable key
    */
   public static ServiceAppKey fromFile(Path file) {
     Objects.requireNonNull(file, "file == null");
@@ -71,7 +71,7 @@ public final class PrivateKeys {
    * @param text PEM or JWK JSON
    * @param source how to name the text in error messages, for example "private key file x.pem"
    * @return the key
-   * @throws ConfigurationException when the text holds no usable key
+   * @throws IamException.InvalidConfiguration when the text holds no usable key
    */
   public static ServiceAppKey fromText(String text, String source) {
     Objects.requireNonNull(text, "text == null");
@@ -94,7 +94,7 @@ public final class PrivateKeys {
    * @param key an RSA (2048 bits or more) or EC (P-256, P-384, P-521) private key
    * @param keyId the key's id, when known
    * @return the key
-   * @throws ConfigurationException when the key is of an unsupported kind or size
+   * @throws IamException.InvalidConfiguration when the key is of an unsupported kind or size
    */
   public static ServiceAppKey fromKey(PrivateKey key, @Nullable String keyId) {
     Objects.requireNonNull(key, "key == null");
@@ -367,12 +367,13 @@ public final class PrivateKeys {
         null);
   }
 
-  private static ConfigurationException damaged(String source, Der.MalformedException e) {
+  private static IamException.InvalidConfiguration damaged(
+      String source, Der.MalformedException e) {
     return invalid(source + " is damaged or truncated (" + e.getMessage() + ")", null);
   }
 
-  static ConfigurationException invalid(String message, @Nullable Throwable cause) {
-    return new ConfigurationException(message, ErrorDetails.none(), cause);
+  static IamException.InvalidConfiguration invalid(String message, @Nullable Throwable cause) {
+    return new IamException.InvalidConfiguration(message, ErrorDetails.none(), cause);
   }
 
   /** The EC curves accepted for signing. */
@@ -445,7 +446,7 @@ public final class PrivateKeys {
       throw unsupportedCurve(source, "curve \"" + name + "\"");
     }
 
-    private static ConfigurationException unsupportedCurve(String source, String what) {
+    private static IamException.InvalidConfiguration unsupportedCurve(String source, String what) {
       return invalid(
           source
               + " is an EC key on "

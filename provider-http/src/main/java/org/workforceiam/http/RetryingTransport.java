@@ -22,8 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.OutcomeUnknownException;
-import org.workforceiam.core.ProviderUnavailableException;
 import org.workforceiam.core.RetryPolicy;
 
 /**
@@ -46,7 +44,7 @@ import org.workforceiam.core.RetryPolicy;
  *   <li>A change ({@link Transport.Safety#NOT_REPEATABLE}) is sent again only when the provider
  *       certainly did not act: after a 429, a 503 carrying the provider's error body, a connection
  *       that was never made, or a failed token request. Any other failure after it was sent is
- *       {@link OutcomeUnknownException}.
+ *       {@link IamException.OutcomeUnknown}.
  *   <li>Pacing: before each request, {@link RateLimitPacer} spreads the requests left in a nearly
  *       used-up rate-limit window over the time until it resets.
  * </ul>
@@ -262,7 +260,7 @@ public final class RetryingTransport implements Transport {
     private IamException transportFailure(Request request, String what, IOException e) {
       boolean neverSent = neverSent(e);
       if (safety == Safety.NOT_REPEATABLE && !neverSent) {
-        return new OutcomeUnknownException(
+        return new IamException.OutcomeUnknown(
             what
                 + " was sent to "
                 + rules.name()
@@ -301,7 +299,7 @@ public final class RetryingTransport implements Transport {
             what,
             "the answer failed midway (" + failure(e) + ")",
             (attempts, wait) ->
-                new ProviderUnavailableException(
+                new IamException.ProviderUnavailable(
                     rules.name()
                         + "'s answer to "
                         + what
@@ -321,7 +319,7 @@ public final class RetryingTransport implements Transport {
     private IamException tooSlow(Request request, String what, IOException e) {
       Optional<HttpUrl> smaller = sizer == null ? Optional.empty() : sizer.smaller(request.url());
       if (smaller.isEmpty()) {
-        return new ProviderUnavailableException(
+        return new IamException.ProviderUnavailable(
             rules.name() + " did not answer " + what + " in time, even at the smallest page size",
             ErrorDetails.none(),
             e);
@@ -331,7 +329,7 @@ public final class RetryingTransport implements Transport {
           "a read timeout",
           smaller.get(),
           (attempts, wait) ->
-              new ProviderUnavailableException(
+              new IamException.ProviderUnavailable(
                   rules.name()
                       + " did not answer "
                       + what
@@ -365,7 +363,7 @@ public final class RetryingTransport implements Transport {
         what,
         "failed (" + failure(e) + ")",
         (attempts, wait) ->
-            new ProviderUnavailableException(
+            new IamException.ProviderUnavailable(
                 rules.name()
                     + " could not be reached for "
                     + what
@@ -424,7 +422,7 @@ public final class RetryingTransport implements Transport {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderUnavailableException(
+      throw new IamException.ProviderUnavailable(
           "interrupted while waiting to send " + what, ErrorDetails.none(), e);
     }
   }

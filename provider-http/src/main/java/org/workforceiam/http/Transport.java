@@ -21,7 +21,7 @@ public interface Transport {
     REPEATABLE,
     /**
      * Changes (lifecycle POSTs, DELETEs): repeated only when the provider certainly did not act; an
-     * ambiguous failure becomes {@link org.workforceiam.core.OutcomeUnknownException}.
+     * ambiguous failure becomes {@link org.workforceiam.core.IamException.OutcomeUnknown}.
      */
     NOT_REPEATABLE
   }

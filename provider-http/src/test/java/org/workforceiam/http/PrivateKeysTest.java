@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.workforceiam.core.ConfigurationException;
+import org.workforceiam.core.IamException;
 
 class PrivateKeysTest {
   private static final KeyPair RSA = TestKeys.rsa(2048);
@@ -82,7 +82,7 @@ class PrivateKeysTest {
   void refusesAMissingFileNamingIt(@TempDir Path dir) {
     Path missing = dir.resolve("nope.pem");
     assertThatThrownBy(() -> PrivateKeys.fromFile(missing))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining(missing.toString())
         .hasMessageContaining("does not exist");
   }
@@ -202,7 +202,7 @@ class PrivateKeysTest {
     jwk.remove("qi");
     for (String input : List.of(damaged, TestKeys.json(jwk))) {
       assertThatThrownBy(() -> PrivateKeys.fromText(input, "test"))
-          .isInstanceOf(ConfigurationException.class)
+          .isInstanceOf(IamException.InvalidConfiguration.class)
           .satisfies(
               e -> {
                 assertThat(e.getMessage()).doesNotContain(body.substring(0, 40));
@@ -220,7 +220,7 @@ class PrivateKeysTest {
 
   private static void assertRefused(String text, String... messageParts) {
     assertThatThrownBy(() -> PrivateKeys.fromText(text, "the key"))
-        .isInstanceOf(ConfigurationException.class)
+        .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageStartingWith("the key")
         .hasMessageContainingAll(messageParts);
   }

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.ProviderUnavailableException;
-import org.workforceiam.core.RateLimitedException;
 import org.workforceiam.core.RetryPolicy;
 
 /**
@@ -115,7 +113,7 @@ class RetryingTransportTest {
                     RetryingTransportTest::halved,
                     Response::code))
         .isInstanceOfSatisfying(
-            ProviderUnavailableException.class, e -> assertThat(e.httpStatus()).hasValue(500));
+            IamException.ProviderUnavailable.class, e -> assertThat(e.httpStatus()).hasValue(500));
 
     assertThat(waits).isEmpty();
     assertThat(
@@ -136,7 +134,7 @@ class RetryingTransportTest {
 
     assertThatThrownBy(
             () -> transport.execute(() -> get("/v1.0/users"), Transport.Safety.REPEATABLE))
-        .isInstanceOf(RateLimitedException.class);
+        .isInstanceOf(IamException.RateLimited.class);
 
     // Two waits of 5.5 s would take 11 s: the second is not started.
     assertThat(waits).containsExactly(Duration.ofMillis(5_500));
@@ -211,8 +209,8 @@ class RetryingTransportTest {
             ProviderError error, String what, @Nullable Duration retryAfter) {
           ErrorDetails details = error.details();
           return error.status() == 429
-              ? new RateLimitedException(retryAfter, what + " is rate-limited", details)
-              : new ProviderUnavailableException(what + " failed", details);
+              ? new IamException.RateLimited(retryAfter, what + " is rate-limited", details)
+              : new IamException.ProviderUnavailable(what + " failed", details);
         }
       };
 
