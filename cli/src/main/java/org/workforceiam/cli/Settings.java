@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
-import org.workforceiam.okta.HttpLogging;
+import org.workforceiam.core.HttpLogging;
 import org.workforceiam.okta.OktaClient;
 
 /**

@@ -121,14 +121,26 @@ public interface IamDirectory {
     if (value.isEmpty()) {
       throw new IllegalArgumentException("the user to find must not be blank");
     }
-    Optional<Employee> found = findById(UserId.of(value));
-    if (found.isEmpty()) {
-      found = findByLogin(value);
-    }
+    Optional<Employee> found = findByIdOrLogin(value);
     if (found.isEmpty() && value.indexOf('@') > 0) {
       found = findByEmail(value);
     }
     return found;
+  }
+
+  /**
+   * Finds a user by a value that may be an id or a login: the first step of {@link #find(String)}.
+   * The default tries {@link #findById(UserId)}, then {@link #findByLogin(String)}; a provider
+   * whose lookup takes either in one request overrides it (Okta's does), so {@code find} itself is
+   * written once.
+   *
+   * @param idOrLogin the id or login, without surrounding white space
+   * @return the user, or empty when none matches
+   * @throws IamException for failures of the provider
+   */
+  default Optional<Employee> findByIdOrLogin(String idOrLogin) {
+    Optional<Employee> found = findById(UserId.of(idOrLogin));
+    return found.isPresent() ? found : findByLogin(idOrLogin);
   }
 
   /**

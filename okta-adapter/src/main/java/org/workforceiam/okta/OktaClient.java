@@ -18,6 +18,7 @@ import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
+import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
@@ -27,17 +28,13 @@ import org.workforceiam.core.Page;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
+import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.internal.AccessToken;
-import org.workforceiam.okta.internal.OktaConnection;
-import org.workforceiam.okta.internal.OktaDirectory;
-import org.workforceiam.okta.internal.OktaIds;
-import org.workforceiam.okta.internal.OktaResets;
-import org.workforceiam.okta.internal.OrgUrl;
-import org.workforceiam.okta.internal.PrivateKeys;
-import org.workforceiam.okta.internal.ServiceAppKey;
-import org.workforceiam.okta.internal.Sleeper;
+import org.workforceiam.http.AccessToken;
+import org.workforceiam.http.PrivateKeys;
+import org.workforceiam.http.ServiceAppKey;
+import org.workforceiam.http.Sleeper;
 
 /**
  * A client for one Okta org, acting as one API Services app that authenticates with a private key
@@ -158,6 +155,16 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
   /**
    * {@inheritDoc}
    *
+   * <p>One request to Okta, which takes either.
+   */
+  @Override
+  public Optional<Employee> findByIdOrLogin(String idOrLogin) {
+    return directory.findByIdOrLogin(idOrLogin);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>Okta lists only the factors that the highest-priority authenticator enrollment policy marks
    * required or optional, judged in this app's context (its network zone, for example), so a user
    * may have enrolled factors this list does not show.
@@ -183,7 +190,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
    */
   public ConnectionCheck check() {
     List<IamException> problems = new ArrayList<>();
-    List<String> requested = connection.tokens().requestedScopes();
+    List<String> requested = connection.requestedScopes();
     String org = connection.orgUrl().toString().replaceAll("/$", "");
     AccessToken token;
     try {

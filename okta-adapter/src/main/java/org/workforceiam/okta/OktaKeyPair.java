@@ -30,7 +30,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
-import org.workforceiam.okta.internal.Json;
+import org.workforceiam.http.Json;
 
 /**
  * A key pair for an Okta API Services app: the private key stays with this client, the public key

@@ -31,6 +31,7 @@ import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.SessionRevocation;
 
 /**
