@@ -27,8 +27,9 @@ import org.yaml.snakeyaml.Yaml;
  * reduced to what a request is checked against: path templates, their methods and query parameter
  * names.
  *
- * <p>Where the spec is looked for: {@code -Dworkforceiam.shared=/path/to/shared} first, then a
- * {@code shared/okta} folder in the working directory or any parent of it. Without it, the spec
+ * <p>Where the spec is looked for: in {@code okta} under {@code -Dworkforceiam.shared=/path/to/shared}
+ * when that is set, otherwise in a {@code shared/okta} folder in the working directory or any parent
+ * of it. Without it, the spec
  * checks are skipped, visibly, unless strict mode ({@code -Dworkforceiam.strictSpec=true}, which
  * this project's CI sets through {@code .ci/run}) makes a missing spec fail.
  */
@@ -117,7 +118,8 @@ public final class OktaSpec {
     List<Path> candidates = new ArrayList<>();
     String configured = System.getProperty(SHARED_PROPERTY, "");
     if (!configured.isBlank()) {
-      candidates.add(Path.of(configured, "okta").toAbsolutePath());
+      // An explicit location is the only one: a wrong setting is reported, not silently replaced.
+      return List.of(Path.of(configured, "okta").toAbsolutePath());
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       candidates.add(dir.resolve("shared").resolve("okta"));
