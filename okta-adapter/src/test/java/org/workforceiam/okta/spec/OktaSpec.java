@@ -27,11 +27,11 @@ import org.yaml.snakeyaml.Yaml;
  * reduced to what a request is checked against: path templates, their methods and query parameter
  * names.
  *
- * <p>Where the spec is looked for: in {@code okta} under {@code -Dworkforceiam.shared=/path/to/shared}
- * when that is set, otherwise in a {@code shared/okta} folder in the working directory or any parent
- * of it. Without it, the spec
- * checks are skipped, visibly, unless strict mode ({@code -Dworkforceiam.strictSpec=true}, which
- * this project's CI sets through {@code .ci/run}) makes a missing spec fail.
+ * <p>Where the spec is looked for: in {@code okta} under {@code
+ * -Dworkforceiam.shared=/path/to/shared} when that is set, otherwise in a {@code shared/okta}
+ * folder in the working directory or any parent of it. Without it, the spec checks are skipped,
+ * visibly, unless strict mode ({@code -Dworkforceiam.strictSpec=true}, which this project's CI sets
+ * through {@code .ci/run}) makes a missing spec fail.
  */
 public final class OktaSpec {
   /** The system property naming the {@code shared} folder. */
