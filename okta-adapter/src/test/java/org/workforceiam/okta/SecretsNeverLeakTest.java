@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
-import org.workforceiam.core.AuthenticationFailedException;
-import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.okta.internal.AccessToken;
 import org.workforceiam.okta.internal.PrivateKeys;
 import org.workforceiam.okta.internal.Transport;
@@ -185,14 +184,14 @@ class SecretsNeverLeakTest {
     try (SimulatedOkta sim = org(unregistered).start();
         OktaClient okta = client(sim, pem, keys.keyId(), DpopMode.AUTO)) {
       Throwable thrown = catchThrowable(() -> get(okta, sim));
-      assertThat(thrown).isInstanceOf(AuthenticationFailedException.class);
+      assertThat(thrown).isInstanceOf(IamException.AuthenticationFailed.class);
       remember(sim, okta, false);
       rememberThrowable(thrown);
     }
     try (SimulatedOkta sim = org(keys).grantedScopes("okta.groups.read").start();
         OktaClient okta = client(sim, pem, keys.keyId(), DpopMode.AUTO)) {
       Throwable thrown = catchThrowable(() -> get(okta, sim));
-      assertThat(thrown).isInstanceOf(PermissionDeniedException.class);
+      assertThat(thrown).isInstanceOf(IamException.PermissionDenied.class);
       remember(sim, okta, false);
       rememberThrowable(thrown);
     }

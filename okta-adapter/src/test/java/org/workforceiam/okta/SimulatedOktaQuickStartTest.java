@@ -8,7 +8,7 @@ import java.security.KeyPairGenerator;
 import org.junit.jupiter.api.Test;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.PermissionDeniedException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.SimFactor;
 import org.workforceiam.okta.simulator.SimUser;
@@ -58,7 +58,7 @@ class SimulatedOktaQuickStartTest {
 
       assertThatThrownBy(
               () -> okta.resetPassword(UserId.of("00u3root"), PasswordReset.emailedLink()))
-          .isInstanceOf(PermissionDeniedException.class);
+          .isInstanceOf(IamException.PermissionDenied.class);
       assertThat(sim.directory().status("00u3root")).isEqualTo("ACTIVE");
 
       assertThat(sim.apiCalls())
