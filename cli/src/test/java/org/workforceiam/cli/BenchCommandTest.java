@@ -7,12 +7,17 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Runs {@code helpdesk bench} end to end with small groups: the simulated org (in its own JVM, or
  * in this one), the real adapter over loopback HTTP with DPoP, and the printed report. Checks the
  * counts the issue sets as targets, never timings: those belong to the benchmark's runs.
  */
+// The CLI's libraries log to System.err, which other classes capture (CliRun): not meanwhile.
+@ResourceLock(value = Resources.SYSTEM_ERR, mode = ResourceAccessMode.READ)
 class BenchCommandTest {
 
   private record Run(int code, String out, String err) {

@@ -1,11 +1,18 @@
 package org.workforceiam.cli;
 
+import org.workforceiam.core.IamException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code demo}: the README's first command, run in-process here and as a jar by the IT. */
+// CliRun swaps the process-wide System.err to capture what the libraries log: no other class may
+// write there meanwhile.
+@ResourceLock(Resources.SYSTEM_ERR)
 class DemoCommandTest {
   @Test
   void walksThroughEveryStepAsExpectedWithoutAnyConfiguration() {

@@ -8,11 +8,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.workforceiam.cli.SimulatedOrg.AppKey;
 
 /** {@code keygen}: the key pair an admin registers in Okta, and that it then authenticates. */
+// CliRun swaps the process-wide System.err to capture what the libraries log: no other class may
+// write there meanwhile.
+@ResourceLock(Resources.SYSTEM_ERR)
 class KeygenCommandTest {
   @TempDir Path dir;
 

@@ -2,97 +2,57 @@ package org.workforceiam.okta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
-import org.workforceiam.okta.simulator.SpecRecorder;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.workforceiam.okta.simulator.SimulatedOkta;
+import org.workforceiam.okta.spec.OktaSpec;
+import org.workforceiam.okta.spec.SpecConformance;
 
 /**
- * Proves that every request the adapter sent during this test run — method, path template and query
- * parameter names — exists in Okta's published OpenAPI specs ({@code management-minimal.yaml}, and
- * {@code oauth-minimal.yaml} for the token endpoint), read from the {@code shared/okta} folder
- * beside the repository checkout.
+ * Holds the adapter to Okta's published OpenAPI specs ({@code management-minimal.yaml}, and {@code
+ * oauth-minimal.yaml} for the token endpoint), read from the {@code shared/okta} folder beside the
+ * repository checkout (see {@link OktaSpec}).
  *
- * <p>Runs after every other test class (see the surefire configuration's class order), so the
- * recording covers the whole run; it first drives a representative session itself, so it also
- * proves something when run alone. Without the spec folder it is skipped, except when the
- * environment variable {@code CI} is {@code true}, where a missing spec fails the build.
+ * <p>Conformance is checked where each request arrives: every simulated org of the test run, and
+ * the scripted server, refuse a request of the adapter that the spec does not have ({@link
+ * SpecConformance}), so the test that sent it fails, whatever runs before or beside it. This class
+ * proves that the check is in place and that it refuses what Okta does not have, and covers the
+ * adapter's whole vocabulary on a workload of its own ({@link SpecWorkload}): every operation and
+ * every query parameter the adapter can send.
+ *
+ * <p>Without the spec folder these tests are skipped with a message naming where the spec was
+ * looked for; with {@code -Dworkforceiam.strictSpec=true} (this project's CI) they fail instead.
  */
-@Order(Integer.MAX_VALUE)
 class OktaSpecContractTest {
-  private static Spec management;
-  private static Spec oauth;
-
-  @BeforeAll
-  static void loadSpecs() throws IOException {
-    Optional<Path> folder = sharedOktaFolder();
-    if (folder.isEmpty()) {
-      String message =
-          "Okta's spec (shared/okta/management-minimal.yaml beside the checkout) is missing;"
-              + " set -Dworkforceiam.shared=/path/to/shared to run the spec contract test";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(message + " (CI=true: a missing spec fails the build)");
-      }
-      Assumptions.abort(message);
-    }
-    management = Spec.load(folder.get().resolve("management-minimal.yaml"));
-    oauth = Spec.load(folder.get().resolve("oauth-minimal.yaml"));
-  }
-
-  static Optional<Path> sharedOktaFolder() {
-    String configured = System.getProperty("workforceiam.shared");
-    List<Path> candidates = new ArrayList<>();
-    if (configured != null) {
-      candidates.add(Path.of(configured, "okta"));
-    }
-    Path here = Path.of("").toAbsolutePath();
-    for (Path dir = here; dir != null; dir = dir.getParent()) {
-      candidates.add(dir.resolve("shared").resolve("okta"));
-    }
-    return candidates.stream()
-        .filter(p -> Files.isRegularFile(p.resolve("management-minimal.yaml")))
-        .findFirst();
-  }
 
   @Test
-  void everyRequestTheAdapterSentExistsInOktasSpec() throws Exception {
-    SpecWorkload.run();
-    Set<SpecRecorder.Request> recorded = SpecRecorder.recorded();
-    assertThat(recorded).as("requests recorded during the run").isNotEmpty();
+  void everyOperationAndQueryParameterTheAdapterCanSendIsInOktasSpec() throws Exception {
+    OktaSpec spec = OktaSpec.requireForTest();
+    List<SimulatedOkta.Call> calls = SpecWorkload.run();
 
     List<String> unknown = new ArrayList<>();
     Set<String> covered = new TreeSet<>();
     Set<String> coveredWithQuery = new TreeSet<>();
-    for (SpecRecorder.Request request : recorded) {
-      Spec spec = request.path().equals("/oauth2/v1/token") ? oauth : management;
-      Optional<String> problem = spec.check(request);
-      if (problem.isPresent()) {
-        unknown.add(problem.get());
-      } else {
-        String operation = request.method() + " " + spec.template(request).orElse("?");
-        covered.add(operation);
-        coveredWithQuery.add(operation + " " + request.queryParameters());
-      }
+    for (SimulatedOkta.Call call : calls) {
+      OktaSpec.Request request = OktaSpec.Request.of(call.method(), call.url());
+      spec.check(request).ifPresent(unknown::add);
+      spec.operation(request)
+          .ifPresent(
+              operation -> {
+                covered.add(operation);
+                coveredWithQuery.add(operation + " " + new TreeSet<>(request.queryParameters()));
+              });
     }
     assertThat(unknown).as("requests not in Okta's spec").isEmpty();
     assertThat(covered)
-        .as("the operations this run exercised")
+        .as("the operations the workload exercised")
         .contains(
             "GET /api/v1/groups/{groupId}/users",
             "GET /api/v1/users/{id}",
@@ -108,8 +68,9 @@ class OktaSpecContractTest {
             "DELETE /api/v1/users/{userId}/sessions",
             "POST /oauth2/v1/token");
     assertThat(coveredWithQuery)
-        .as("every query parameter a reset can send was checked against the spec")
+        .as("every query parameter the adapter can send was checked against the spec")
         .contains(
+            "GET /api/v1/groups/{groupId}/users [after, limit]",
             "POST /api/v1/users/{id}/lifecycle/reset_password [revokeSessions, sendEmail]",
             "POST /api/v1/users/{id}/lifecycle/expire_password_with_temp_password"
                 + " [revokeSessions]",
@@ -119,112 +80,68 @@ class OktaSpecContractTest {
 
   @Test
   void theSpecCheckRefusesWhatOktaDoesNotHave() {
+    OktaSpec spec = OktaSpec.requireForTest();
+    assertThat(spec.check(new OktaSpec.Request("GET", "/api/v1/groups/00g1/members", Set.of())))
+        .hasValueSatisfying(problem -> assertThat(problem).contains("no such path"));
     assertThat(
-            management.check(
-                new SpecRecorder.Request("GET", "/api/v1/groups/00g1/members", Set.of())))
-        .isPresent();
+            spec.check(
+                new OktaSpec.Request("GET", "/api/v1/groups/00g1/users", Set.of("pageSize"))))
+        .hasValueSatisfying(problem -> assertThat(problem).contains("[pageSize]"));
     assertThat(
-            management.check(
-                new SpecRecorder.Request("GET", "/api/v1/groups/00g1/users", Set.of("pageSize"))))
-        .isPresent();
-    assertThat(
-            management.check(
-                new SpecRecorder.Request(
+            spec.check(
+                new OktaSpec.Request(
                     "POST",
                     "/api/v1/users/00u1/lifecycle/expire_password",
                     Set.of("tempPassword"))))
         .isPresent();
+    assertThat(spec.check(new OktaSpec.Request("PATCH", "/api/v1/users/00u1/factors", Set.of())))
+        .hasValueSatisfying(problem -> assertThat(problem).contains("no such method"));
     assertThat(
-            management.check(
-                new SpecRecorder.Request(
-                    "GET", "/api/v1/groups/00g1/users", Set.of("limit", "after"))))
+            spec.check(
+                new OktaSpec.Request("GET", "/api/v1/groups/00g1/users", Set.of("limit", "after"))))
         .isEmpty();
   }
 
-  /** One OpenAPI document: its path templates, their methods and query parameter names. */
-  static final class Spec {
-    private final Map<String, Object> document;
-    private final Map<String, Object> paths;
-
-    @SuppressWarnings("unchecked")
-    private Spec(Map<String, Object> document) {
-      this.document = document;
-      this.paths = (Map<String, Object>) document.get("paths");
-    }
-
-    static Spec load(Path file) throws IOException {
-      LoaderOptions options = new LoaderOptions();
-      options.setCodePointLimit(16 * 1024 * 1024);
-      options.setMaxAliasesForCollections(500);
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        return new Spec(new Yaml(options).load(reader));
+  @Test
+  void anyRequestOfTheAdapterOutsideTheSpecIsRefusedWhenItArrivesAtASimulatedOrg()
+      throws Exception {
+    OktaSpec.requireForTest();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    OkHttpClient http = new OkHttpClient();
+    // No check configured on this org: the service listed in META-INF/services applies to all.
+    try (SimulatedOkta sim =
+        SimulatedOkta.builder()
+            .publicKey(generator.generateKeyPair().getPublic(), "k")
+            .group("00g1", "Employees")
+            .start()) {
+      Request outsideSpec =
+          new Request.Builder()
+              .url(sim.url("/api/v1/groups/00g1/users?pageSize=5"))
+              .header("User-Agent", "workforce-iam/test")
+              .build();
+      try (Response response = http.newCall(outsideSpec).execute()) {
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(response.body().string())
+            .contains("E0000001")
+            .contains("not in Okta's OpenAPI spec")
+            .contains("[pageSize]");
       }
-    }
+      assertThat(sim.rejections())
+          .singleElement()
+          .asString()
+          .startsWith("request_check: not in Okta's OpenAPI spec");
 
-    Optional<String> template(SpecRecorder.Request request) {
-      return paths.keySet().stream().filter(t -> matches(t, request.path())).findFirst();
-    }
-
-    /** Returns what is wrong with a request, or empty when the spec has it. */
-    @SuppressWarnings("unchecked")
-    Optional<String> check(SpecRecorder.Request request) {
-      String method = request.method().toLowerCase(java.util.Locale.ROOT);
-      List<String> templates =
-          paths.keySet().stream().filter(t -> matches(t, request.path())).toList();
-      if (templates.isEmpty()) {
-        return Optional.of(request.method() + " " + request.path() + ": no such path");
+      Request handCrafted =
+          new Request.Builder().url(sim.url("/api/v1/groups/00g1/users?pageSize=5")).build();
+      try (Response response = http.newCall(handCrafted).execute()) {
+        assertThat(response.code())
+            .as("a request not sent by the adapter is left to the org, which wants a token")
+            .isEqualTo(401);
       }
-      for (String template : templates) {
-        Map<String, Object> pathItem = (Map<String, Object>) paths.get(template);
-        Map<String, Object> operation = (Map<String, Object>) pathItem.get(method);
-        if (operation == null) {
-          continue;
-        }
-        Set<String> allowed = new HashSet<>();
-        allowed.addAll(queryParameters(pathItem.get("parameters")));
-        allowed.addAll(queryParameters(operation.get("parameters")));
-        Set<String> extra = new TreeSet<>(request.queryParameters());
-        extra.removeAll(allowed);
-        if (extra.isEmpty()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            request.method() + " " + template + ": query parameters " + extra + " not in the spec");
-      }
-      return Optional.of(request.method() + " " + templates + ": no such method");
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> queryParameters(Object parameters) {
-      Set<String> names = new HashSet<>();
-      if (!(parameters instanceof List<?> list)) {
-        return names;
-      }
-      for (Object item : list) {
-        Map<String, Object> parameter = resolve((Map<String, Object>) item);
-        if ("query".equals(parameter.get("in"))) {
-          names.add((String) parameter.get("name"));
-        }
-      }
-      return names;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> resolve(Map<String, Object> node) {
-      Object ref = node.get("$ref");
-      if (!(ref instanceof String pointer) || !pointer.startsWith("#/")) {
-        return node;
-      }
-      Object target = document;
-      for (String part : pointer.substring(2).split("/", -1)) {
-        target = ((Map<String, Object>) target).get(part);
-      }
-      return resolve((Map<String, Object>) target);
-    }
-
-    private static boolean matches(String template, String encodedPath) {
-      String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-      return encodedPath.matches(regex);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
   }
 }

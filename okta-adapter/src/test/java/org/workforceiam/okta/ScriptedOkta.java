@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
@@ -17,12 +18,13 @@ import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.http.Sleeper;
 import org.workforceiam.okta.simulator.MutableClock;
-import org.workforceiam.okta.simulator.SpecRecorder;
+import org.workforceiam.okta.spec.SpecConformance;
 
 /**
  * A MockWebServer that issues Bearer tokens at {@code /oauth2/v1/token} and answers every other
  * request from a script of responses, recording what arrived: for tests of HTTP behaviour (paging,
- * retries, error bodies) that need exact control of each answer.
+ * retries, error bodies) that need exact control of each answer. Like the simulated Okta, it
+ * refuses a request of the adapter that is not in Okta's OpenAPI spec ({@link SpecConformance}).
  */
 final class ScriptedOkta implements AutoCloseable {
   final MockWebServer server = new MockWebServer();
@@ -38,7 +40,17 @@ final class ScriptedOkta implements AutoCloseable {
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            SpecRecorder.record(request.getMethod(), request.getUrl(), request.getHeaders());
+            Optional<String> outsideSpec =
+                SpecConformance.problem(
+                    request.getMethod(), request.getUrl(), request.getHeaders());
+            if (outsideSpec.isPresent()) {
+              // Fails the test that sent it, as the simulated Okta does.
+              return json(
+                  400,
+                  "{\"errorCode\":\"E0000001\",\"errorSummary\":\"Api validation failed: "
+                      + outsideSpec.get().replace("\\", "\\\\").replace("\"", "\\\"")
+                      + "\"}");
+            }
             if (request.getUrl().encodedPath().equals("/oauth2/v1/token")) {
               tokenRequests.incrementAndGet();
               tokenRequestBodies.add(request.getBody() == null ? "" : request.getBody().utf8());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamException;
@@ -43,6 +44,9 @@ import org.workforceiam.okta.simulator.SimulatedOkta;
  * client assertion, DPoP proof, nonce, private key) ends up in a log event, an exception message or
  * a {@code toString()}. The secrets are taken from what actually went over the wire.
  */
+@Isolated(
+    "attaches an appender to the root logger and lowers its level: other classes' log events would"
+        + " mix with its own")
 class SecretsNeverLeakTest {
   private static final String CLIENT_ID = "0oaSecretsTestApp12";
   private static final String USER_ID = "00u1Grace";

@@ -2,6 +2,7 @@ package org.workforceiam.okta;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.List;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.MfaReset;
@@ -15,12 +16,17 @@ import org.workforceiam.okta.simulator.SimulatedOkta;
 
 /**
  * A session that makes every kind of call the adapter has, reads and resets, with every query
- * parameter it can send, against the simulated Okta.
+ * parameter it can send, against a simulated Okta of its own.
  */
 final class SpecWorkload {
   private SpecWorkload() {}
 
-  static void run() throws Exception {
+  /**
+   * Runs the session.
+   *
+   * @return every request the org received, in order
+   */
+  static List<SimulatedOkta.Call> run() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(256);
     KeyPair keys = generator.generateKeyPair();
@@ -88,6 +94,7 @@ final class SpecWorkload {
           UserId.of("00u4"),
           SessionRevocation.sessionsOnly().withOauthTokens(true).withForgetDevices(true));
       okta.revokeSessions(UserId.of("00u5"), SessionRevocation.sessionsOnly());
+      return sim.calls();
     }
   }
 }

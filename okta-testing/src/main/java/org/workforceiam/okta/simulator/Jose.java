@@ -20,8 +20,10 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small JOSE verifier written against the RFCs with nothing but the JDK, so the simulated Okta
@@ -55,7 +57,7 @@ public final class Jose {
      * @param name the member
      * @return its value, or null
      */
-    public String headerString(String name) {
+    public @Nullable String headerString(String name) {
       return header.get(name) instanceof String s ? s : null;
     }
 
@@ -65,7 +67,7 @@ public final class Jose {
      * @param name the claim
      * @return its value, or null
      */
-    public String claimString(String name) {
+    public @Nullable String claimString(String name) {
       return claims.get(name) instanceof String s ? s : null;
     }
 
@@ -75,7 +77,7 @@ public final class Jose {
      * @param name the claim
      * @return its value, or null
      */
-    public Long claimLong(String name) {
+    public @Nullable Long claimLong(String name) {
       return claims.get(name) instanceof Number n ? n.longValue() : null;
     }
   }
@@ -133,7 +135,7 @@ public final class Jose {
     if (jdkAlgorithm == null) {
       return false;
     }
-    boolean rsaAlg = alg.startsWith("RS");
+    boolean rsaAlg = Objects.requireNonNull(alg).startsWith("RS");
     if (rsaAlg != (key instanceof RSAPublicKey)) {
       return false;
     }
@@ -246,8 +248,11 @@ public final class Jose {
     return Base64.getUrlDecoder().decode(part);
   }
 
-  private static BigInteger integer(Object value) {
-    return new BigInteger(1, decode((String) value));
+  private static BigInteger integer(@Nullable Object value) {
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException("a JWK member is missing or not a string");
+    }
+    return new BigInteger(1, decode(text));
   }
 
   private static String base64url(byte[] bytes) {

@@ -17,12 +17,32 @@ import java.util.function.IntFunction;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The users, groups and factors behind the simulated Okta's management API, answering as Okta does:
  * pages of group members linked by {@code link} headers, lookups by id or login, search by email,
- * factors and group memberships, with Okta's error bodies. Thread-safe: every request holds the
- * directory's lock.
+ * factors and group memberships, lifecycle operations that change a user's status as Okta's do,
+ * with Okta's error bodies.
+ *
+ * <pre>{@code
+ * SimDirectory directory = new SimDirectory()
+ *     .group("00gEmployees", "All Employees")
+ *     .member("00gEmployees", SimUser.of("00u1ada", "ada@example.com", "ACTIVE")
+ *         .profile("firstName", "Ada").profile("lastName", "Lovelace")
+ *         .profile("email", "ada@example.com"))
+ *     .member("00gEmployees", SimUser.of("00u2bob", "bob", "ACTIVE")) // an incomplete profile
+ *     .factor("00u1ada", new SimFactor("sms1", "sms", "OKTA", "ACTIVE"));
+ * }</pre>
+ *
+ * <p>A user marked {@link SimUser#privileged()} holds an admin role above Help Desk Administrator:
+ * lifecycle operations, factor deletions and session revocations on them answer {@code 403
+ * E0000006}, as Okta answers an app with the Help Desk Administrator role.
+ *
+ * <p>Seed it before or while its org runs, and read its state ({@link #status}, {@link #factorIds},
+ * {@link #changes}, {@link #sessionRevocations}) for assertions. Thread-safe: every request and
+ * every method holds the directory's lock. A {@link SimUser} belongs to the directory once added:
+ * change it through the directory's API only.
  */
 public final class SimDirectory {
   private final Map<String, SimUser> users = new TreeMap<>();
@@ -40,17 +60,13 @@ public final class SimDirectory {
     final String name;
     final NavigableSet<String> members = new TreeSet<>();
     final int generatedSize;
-    final IntFunction<SimUser> generator;
+    final @Nullable IntFunction<SimUser> generator;
 
-    Group(String id, String name, int generatedSize, IntFunction<SimUser> generator) {
+    Group(String id, String name, int generatedSize, @Nullable IntFunction<SimUser> generator) {
       this.id = id;
       this.name = name;
       this.generatedSize = generatedSize;
       this.generator = generator;
-    }
-
-    boolean generated() {
-      return generator != null;
     }
   }
 
@@ -63,6 +79,7 @@ public final class SimDirectory {
    * @return this
    */
   public synchronized SimDirectory user(SimUser user) {
+    Objects.requireNonNull(user, "user == null");
     users.put(user.id, user);
     return this;
   }
@@ -75,6 +92,8 @@ public final class SimDirectory {
    * @return this
    */
   public synchronized SimDirectory group(String id, String name) {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(name, "name == null");
     groups.putIfAbsent(id, new Group(id, name, 0, null));
     return this;
   }
@@ -102,9 +121,23 @@ public final class SimDirectory {
    * @return this
    */
   public synchronized SimDirectory member(String groupId, String userId) {
+    Objects.requireNonNull(userId, "userId == null");
     group(groupId, groupId);
-    groups.get(groupId).members.add(userId);
+    groupNamed(groupId).members.add(userId);
     return this;
+  }
+
+  /**
+   * Adds or replaces a user and makes them a member of a group, creating the group (named as its
+   * id) if needed.
+   *
+   * @param groupId the group
+   * @param user the user
+   * @return this
+   */
+  public synchronized SimDirectory member(String groupId, SimUser user) {
+    user(user);
+    return member(groupId, user.id);
   }
 
   /**
@@ -113,10 +146,27 @@ public final class SimDirectory {
    * @param groupId the group
    * @param userId the user
    * @return this
+   * @throws IllegalArgumentException when there is no such group
    */
   public synchronized SimDirectory removeMember(String groupId, String userId) {
-    groups.get(groupId).members.remove(userId);
+    groupNamed(groupId).members.remove(userId);
     return this;
+  }
+
+  private Group groupNamed(String groupId) {
+    Group group = groups.get(groupId);
+    if (group == null) {
+      throw new IllegalArgumentException("no group " + groupId + " in the simulated directory");
+    }
+    return group;
+  }
+
+  private SimUser userWithId(String id) {
+    SimUser user = users.get(id);
+    if (user == null) {
+      throw new IllegalArgumentException("no user " + id + " in the simulated directory");
+    }
+    return user;
   }
 
   /**
@@ -127,6 +177,8 @@ public final class SimDirectory {
    * @return this
    */
   public synchronized SimDirectory factor(String userId, SimFactor factor) {
+    Objects.requireNonNull(userId, "userId == null");
+    Objects.requireNonNull(factor, "factor == null");
     factors.computeIfAbsent(userId, u -> new LinkedHashMap<>()).put(factor.id(), factor);
     return this;
   }
@@ -160,10 +212,22 @@ public final class SimDirectory {
    * Returns a user's current status.
    *
    * @param id the user id
-   * @return the status word
+   * @return the status word, such as {@code RECOVERY} after a password reset
+   * @throws IllegalArgumentException when there is no such user
    */
   public synchronized String status(String id) {
-    return users.get(id).status;
+    return userWithId(id).status;
+  }
+
+  /**
+   * Returns the ids of a group's members, in the order Okta lists them.
+   *
+   * @param groupId the group
+   * @return the member ids
+   * @throws IllegalArgumentException when there is no such group
+   */
+  public synchronized List<String> memberIds(String groupId) {
+    return List.copyOf(groupNamed(groupId).members);
   }
 
   /**
@@ -177,7 +241,8 @@ public final class SimDirectory {
   }
 
   /**
-   * Returns the changes made so far, in order: lifecycle operation names and {@code delete_factor}.
+   * Returns the changes made so far, in order: lifecycle operation names (such as {@code
+   * reset_password}, {@code unlock}) and {@code delete_factor}.
    *
    * @return the changes
    */
@@ -421,11 +486,12 @@ public final class SimDirectory {
     List<Object> page = new ArrayList<>();
     String last = null;
     boolean more;
-    if (group.generated()) {
+    IntFunction<SimUser> generator = group.generator;
+    if (generator != null) {
       int from = after == null ? 0 : Integer.parseInt(after);
       int to = Math.min(from + limit, group.generatedSize);
       for (int i = from; i < to; i++) {
-        page.add(userJson(group.generator.apply(i), url));
+        page.add(userJson(generator.apply(i), url));
       }
       last = Integer.toString(to);
       more = to < group.generatedSize;
@@ -490,7 +556,7 @@ public final class SimDirectory {
     return ok(matches);
   }
 
-  SimUser lookup(String idOrLogin) {
+  @Nullable SimUser lookup(String idOrLogin) {
     String key = URLDecoder.decode(idOrLogin.replace("+", "%2B"), StandardCharsets.UTF_8);
     SimUser byId = users.get(key);
     if (byId != null) {

@@ -4,8 +4,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
-/** A user of the simulated Okta org, with Okta's fields. Mutable; guarded by its directory. */
+/**
+ * A user of the simulated Okta org, with Okta's fields: an id, a status, a profile and whether they
+ * hold an admin role a Help Desk Administrator may not act on.
+ *
+ * <p>The profile holds only {@code login} until attributes are set: leave out Okta's usual {@code
+ * firstName}, {@code lastName} or {@code email} to simulate an incomplete profile.
+ *
+ * <pre>{@code
+ * SimUser ada = SimUser.of("00u1ada", "ada@example.com", "LOCKED_OUT")
+ *     .profile("firstName", "Ada")
+ *     .profile("lastName", "Lovelace")
+ *     .profile("email", "ada@example.com");
+ * SimUser root = SimUser.of("00u2root", "root@example.com", "ACTIVE").privileged();
+ * }</pre>
+ *
+ * <p>Mutable: set it up, then add it to a {@link SimDirectory}, which guards it from then on.
+ */
 public final class SimUser {
   final String id;
   String status;
@@ -15,9 +32,9 @@ public final class SimUser {
   boolean privileged;
 
   private SimUser(String id, String login, String status) {
-    this.id = Objects.requireNonNull(id);
-    this.status = Objects.requireNonNull(status);
-    profile.put("login", Objects.requireNonNull(login));
+    this.id = Objects.requireNonNull(id, "id == null");
+    this.status = Objects.requireNonNull(status, "status == null");
+    profile.put("login", Objects.requireNonNull(login, "login == null"));
   }
 
   /**
@@ -25,7 +42,9 @@ public final class SimUser {
    *
    * @param id the user id, such as {@code 00u1abc}
    * @param login the login
-   * @param status Okta's status word, such as {@code ACTIVE}
+   * @param status Okta's status word: {@code STAGED}, {@code PROVISIONED}, {@code ACTIVE}, {@code
+   *     RECOVERY}, {@code LOCKED_OUT}, {@code PASSWORD_EXPIRED}, {@code SUSPENDED} or {@code
+   *     DEPROVISIONED} (any other word is served as it is)
    * @return the user
    */
   public static SimUser of(String id, String login, String status) {
@@ -39,7 +58,11 @@ public final class SimUser {
    * @param value its value
    * @return this
    */
-  public SimUser profile(String name, Object value) {
+  public SimUser profile(String name, @Nullable Object value) {
+    Objects.requireNonNull(name, "name == null");
+    if (name.equals("login") && !(value instanceof String)) {
+      throw new IllegalArgumentException("login must be a string, and cannot be removed");
+    }
     if (value == null) {
       profile.remove(name);
     } else {
@@ -49,7 +72,9 @@ public final class SimUser {
   }
 
   /**
-   * Marks the user as holding an admin role above Help Desk Administrator.
+   * Marks the user as holding an admin role above Help Desk Administrator (a super or org admin):
+   * the org refuses lifecycle operations, factor deletions and session revocations on them with
+   * {@code 403 E0000006}, and shows no lifecycle links on them.
    *
    * @return this
    */
@@ -65,7 +90,7 @@ public final class SimUser {
    * @return this
    */
   public SimUser lastUpdated(Instant instant) {
-    this.lastUpdated = instant;
+    this.lastUpdated = Objects.requireNonNull(instant, "instant == null");
     return this;
   }
 
@@ -84,6 +109,6 @@ public final class SimUser {
    * @return the login
    */
   public String login() {
-    return (String) profile.get("login");
+    return (String) Objects.requireNonNull(profile.get("login"));
   }
 }

@@ -1,5 +1,7 @@
 package org.workforceiam.okta.simulator;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
@@ -14,6 +16,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -23,21 +28,52 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An Okta org on loopback for tests and demos: a {@link MockWebServer} whose dispatcher checks
- * every request as Okta does and answers as Okta does.
+ * An Okta org on loopback for integration tests and demos, as {@code MockWebServer} is for HTTP: a
+ * server whose dispatcher checks every request as Okta does and answers as Okta does, over a {@link
+ * SimDirectory} of users, groups and factors that keeps real state (a reset changes the user's
+ * status, an MFA reset removes the factors).
+ *
+ * <pre>{@code
+ * KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+ * generator.initialize(256);
+ * KeyPair keys = generator.generateKeyPair();
+ * try (SimulatedOkta okta =
+ *     SimulatedOkta.builder()
+ *         .publicKey(keys.getPublic(), "my-key")            // the app's key, as registered in Okta
+ *         .requireDpop(true)                                // Okta's default for API service apps
+ *         .group("00gEmployees", "All Employees")
+ *         .member("00gEmployees", SimUser.of("00u1ada", "ada@example.com", "LOCKED_OUT")
+ *             .profile("firstName", "Ada").profile("lastName", "Lovelace")
+ *             .profile("email", "ada@example.com"))
+ *         .member("00gEmployees", SimUser.of("00u2root", "root@example.com", "ACTIVE")
+ *             .privileged())                                // a Help Desk admin may not touch them
+ *         .factor("00u1ada", new SimFactor("sms1", "sms", "OKTA", "ACTIVE"))
+ *         .start()) {
+ *   okta.rateLimitNext("POST", "/lifecycle/unlock", Duration.ofSeconds(2));
+ *   // Point the code under test at okta.orgUrl() with okta.clientId() and keys.getPrivate(),
+ *   // key id "my-key", then assert on what Okta received and on the state it left:
+ *   assertThat(okta.apiCalls()).extracting(SimulatedOkta.Call::requestLine)
+ *       .contains("POST /api/v1/users/00u1ada/lifecycle/unlock");
+ *   assertThat(okta.directory().status("00u1ada")).isEqualTo("ACTIVE");
+ * }
+ * }</pre>
  *
  * <p>The token endpoint ({@code POST /oauth2/v1/token}) verifies the client assertion against the
  * registered public keys (signature, {@code iss}, {@code sub}, {@code aud}, {@code exp} at most an
@@ -48,7 +84,16 @@ import okhttp3.HttpUrl;
  * and message Okta uses, and is recorded in {@link #rejections()} so tests can prove the fixture is
  * not one that accepts anything.
  *
- * <p>The directory behind the API is a {@link SimDirectory}. Thread-safe.
+ * <p>Faults are one-shot and deterministic: {@link #rateLimitNext}, {@link #failNext}, {@link
+ * #loseNextAnswer}, {@link #dropConnectionOnNext} and, for any other answer, {@link #respondOnce}.
+ * Each applies to the next request whose method and path match, the token endpoint included.
+ *
+ * <p>Every request is recorded, in arrival order, as a {@link Call} ({@link #calls()}, {@link
+ * #apiCalls()}); what the org refused is in {@link #rejections()}; the directory's state and the
+ * changes made are in {@link #directory()}. {@link RequestCheck}s may refuse requests before the
+ * org handles them, for example to hold a client to Okta's published API.
+ *
+ * <p>Depends on no test framework. Thread-safe: any number of clients may call it at once.
  */
 public final class SimulatedOkta implements AutoCloseable {
   /** Okta rejects DPoP proofs older than this. */
@@ -76,6 +121,7 @@ public final class SimulatedOkta implements AutoCloseable {
   private final Clock clock;
   private final Duration tokenLifetime;
   private final SimDirectory directory;
+  private final List<RequestCheck> checks;
   private final SecureRandom random = new SecureRandom();
 
   private final Object lock = new Object();
@@ -104,6 +150,10 @@ public final class SimulatedOkta implements AutoCloseable {
     this.clock = builder.clock;
     this.tokenLifetime = builder.tokenLifetime;
     this.directory = builder.directory;
+    builder.seeding.forEach(seed -> seed.accept(directory));
+    List<RequestCheck> allChecks = new ArrayList<>(SERVICE_CHECKS);
+    allChecks.addAll(builder.checks);
+    this.checks = List.copyOf(allChecks);
     this.tokenEndpointNonce = newNonce();
     this.resourceNonce = newNonce();
     server.setServerSocketFactory(new NoDelayServerSockets());
@@ -117,31 +167,40 @@ public final class SimulatedOkta implements AutoCloseable {
   }
 
   /**
-   * Sees every request any simulated org in this JVM receives, before it is answered: for example
-   * to check each request against Okta's OpenAPI spec. Implementations are found with {@link
-   * ServiceLoader} (a {@code
-   * META-INF/services/org.workforceiam.okta.simulator.SimulatedOkta$RequestListener} file on the
-   * test class path) and must be thread-safe.
+   * Checks each request before the org handles it, and may refuse it: for example to hold a client
+   * to Okta's published OpenAPI spec, or to rules of your own. A refused request is not handled; it
+   * is answered {@code 400} with Okta's error body (error code {@code E0000001}) whose summary
+   * names the problem, and recorded in {@link #rejections()} as {@code request_check: <problem>}.
+   *
+   * <p>Checks are given to {@link Builder#requestCheck}, or apply to every simulated org in the JVM
+   * when listed in a {@code
+   * META-INF/services/org.workforceiam.okta.simulator.SimulatedOkta$RequestCheck} file on the class
+   * path (found with {@link ServiceLoader}, with a public no-argument constructor). Implementations
+   * must be thread-safe: requests arrive on the server's threads.
    */
-  public interface RequestListener {
+  @FunctionalInterface
+  public interface RequestCheck {
     /**
-     * Called for each request.
+     * Checks a request.
      *
      * @param method the HTTP method
      * @param url the request URL
      * @param headers the request headers
+     * @return what is wrong with the request, or empty to let it through
      */
-    void onRequest(String method, HttpUrl url, Headers headers);
+    Optional<String> check(String method, HttpUrl url, Headers headers);
   }
 
-  private static final List<RequestListener> LISTENERS =
-      ServiceLoader.load(RequestListener.class, SimulatedOkta.class.getClassLoader()).stream()
+  /** The checks listed as services, applied to every org. */
+  private static final List<RequestCheck> SERVICE_CHECKS =
+      ServiceLoader.load(RequestCheck.class, SimulatedOkta.class.getClassLoader()).stream()
           .map(ServiceLoader.Provider::get)
           .toList();
 
   /**
-   * Starts a builder for an org whose app requires DPoP and is granted {@code okta.groups.read} and
-   * {@code okta.users.manage}.
+   * Starts a builder for an org whose app requires DPoP, is granted {@code okta.groups.read},
+   * {@code okta.users.read} and {@code okta.users.manage}, has the client id {@value
+   * #DEFAULT_CLIENT_ID}, and whose directory is empty.
    *
    * @return the builder
    */
@@ -149,19 +208,16 @@ public final class SimulatedOkta implements AutoCloseable {
     return new Builder();
   }
 
-  /**
-   * Starts the server on a loopback port.
-   *
-   * @return this
-   * @throws IOException when the server cannot start
-   */
-  public SimulatedOkta start() throws IOException {
-    server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+  /** The client id of an org built without {@link Builder#clientId}. */
+  public static final String DEFAULT_CLIENT_ID = "0oaSimulatedApp1234";
+
+  private SimulatedOkta start() throws IOException {
+    server.start(InetAddress.getLoopbackAddress(), 0);
     return this;
   }
 
   /**
-   * Returns the org URL, {@code http://127.0.0.1:port}.
+   * Returns the org URL, {@code http://127.0.0.1:port}: the URL to configure the client with.
    *
    * @return the org URL
    */
@@ -170,9 +226,19 @@ public final class SimulatedOkta implements AutoCloseable {
   }
 
   /**
+   * Returns the client id of the org's API service app: the {@code iss} and {@code sub} its token
+   * endpoint expects in client assertions.
+   *
+   * @return the client id
+   */
+  public String clientId() {
+    return clientId;
+  }
+
+  /**
    * Returns the URL of a path on this org.
    *
-   * @param path the path
+   * @param path the path, such as {@code /api/v1/users/00u1}
    * @return the URL
    */
   public HttpUrl url(String path) {
@@ -180,7 +246,7 @@ public final class SimulatedOkta implements AutoCloseable {
   }
 
   /**
-   * Returns the token endpoint URL.
+   * Returns the token endpoint URL: the audience a client assertion must name.
    *
    * @return the URL
    */
@@ -189,7 +255,8 @@ public final class SimulatedOkta implements AutoCloseable {
   }
 
   /**
-   * Returns the directory behind the API.
+   * Returns the directory behind the API: to seed more users, groups and factors while the org
+   * runs, and to assert on statuses, factors and the changes made.
    *
    * @return the directory
    */
@@ -197,6 +264,7 @@ public final class SimulatedOkta implements AutoCloseable {
     return directory;
   }
 
+  /** Stops the server. */
   @Override
   public void close() {
     server.close();
@@ -221,15 +289,21 @@ public final class SimulatedOkta implements AutoCloseable {
     }
   }
 
-  /** A one-shot fault for the next API request matching a method and a path suffix. */
-  private record Fault(
-      String method,
-      String pathSuffix,
-      MockResponse response,
-      boolean applyChange,
-      Duration delay) {}
+  /** Revokes every token issued so far: API calls with them get 401 invalid_token. */
+  public void revokeIssuedTokens() {
+    synchronized (lock) {
+      tokens.clear();
+    }
+  }
 
-  private Fault takeFault(RecordedRequest request) {
+  /**
+   * A one-shot fault for the next request matching a method and a path suffix: either a canned
+   * answer (the request is not handled), or the usual handling with a delayed answer.
+   */
+  private record Fault(
+      String method, String pathSuffix, @Nullable MockResponse response, Duration delay) {}
+
+  private @Nullable Fault takeFault(RecordedRequest request) {
     synchronized (faults) {
       for (int i = 0; i < faults.size(); i++) {
         Fault fault = faults.get(i);
@@ -242,40 +316,106 @@ public final class SimulatedOkta implements AutoCloseable {
     }
   }
 
-  /**
-   * Answers the next API request with this method and path suffix with the given response, without
-   * authenticating or processing it: for outages and odd answers.
-   *
-   * @param method the HTTP method
-   * @param pathSuffix the end of the encoded path, such as {@code /lifecycle/unlock}
-   * @param response the answer
-   */
-  public void respondOnce(String method, String pathSuffix, MockResponse response) {
+  private void addFault(Fault fault) {
     synchronized (faults) {
-      faults.add(new Fault(method, pathSuffix, response, false, Duration.ZERO));
+      faults.add(fault);
     }
   }
 
   /**
-   * Processes the next API request with this method and path suffix as usual, so its change
-   * happens, but holds the answer back for {@code delay}: a client with a shorter read timeout
-   * cannot know the outcome.
+   * Answers the next request with this method and path suffix with the given response, without
+   * authenticating or processing it: for outages and odd answers. The {@code X-Okta-Request-Id}
+   * header is added.
+   *
+   * @param method the HTTP method, such as {@code POST}
+   * @param pathSuffix the end of the encoded path, such as {@code /lifecycle/unlock}; {@code
+   *     /oauth2/v1/token} for the token endpoint
+   * @param response the answer
+   */
+  public void respondOnce(String method, String pathSuffix, MockResponse response) {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(pathSuffix, "pathSuffix == null");
+    Objects.requireNonNull(response, "response == null");
+    addFault(new Fault(method, pathSuffix, response, Duration.ZERO));
+  }
+
+  /**
+   * Answers the next request with this method and path suffix {@code 429 Too Many Requests} as Okta
+   * does when a rate limit is spent: error {@code E0000047}, {@code X-Rate-Limit-Limit}, {@code
+   * X-Rate-Limit-Remaining: 0}, and {@code X-Rate-Limit-Reset} {@code resetAfter} (rounded up to
+   * whole seconds) past the {@code Date} header, which is the org's clock. The request is not
+   * processed.
+   *
+   * @param method the HTTP method
+   * @param pathSuffix the end of the encoded path
+   * @param resetAfter how long until the rate-limit window resets
+   */
+  public void rateLimitNext(String method, String pathSuffix, Duration resetAfter) {
+    Objects.requireNonNull(resetAfter, "resetAfter == null");
+    if (resetAfter.isNegative()) {
+      throw new IllegalArgumentException("resetAfter must not be negative: " + resetAfter);
+    }
+    // Whole seconds, as the headers carry them: the reset is resetAfter (rounded up) past the Date.
+    Instant date = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    long reset = date.getEpochSecond() + resetAfter.plusNanos(999_999_999).toSeconds();
+    MockResponse response =
+        oktaError(429, "E0000047", "API call exceeded rate limit due to too many requests.", "")
+            .newBuilder()
+            .setHeader("Date", httpDate(date))
+            .setHeader("X-Rate-Limit-Limit", "600")
+            .setHeader("X-Rate-Limit-Remaining", "0")
+            .setHeader("X-Rate-Limit-Reset", Long.toString(reset))
+            .build();
+    respondOnce(method, pathSuffix, response);
+  }
+
+  /**
+   * Answers the next request with this method and path suffix with a server error and Okta's error
+   * body ({@code E0000009}). The request is not processed.
+   *
+   * @param method the HTTP method
+   * @param pathSuffix the end of the encoded path
+   * @param status the status, from 500 to 599 (Okta answers 500, 502, 503 and 504)
+   */
+  public void failNext(String method, String pathSuffix, int status) {
+    if (status < 500 || status > 599) {
+      throw new IllegalArgumentException("status must be a server error (5xx): " + status);
+    }
+    respondOnce(
+        method, pathSuffix, oktaError(status, "E0000009", "Internal Server Error (simulated)", ""));
+  }
+
+  /**
+   * Processes the next request with this method and path suffix as usual, so its change happens,
+   * but holds the answer back for {@code delay}: a client with a shorter read timeout cannot know
+   * the outcome.
    *
    * @param method the HTTP method
    * @param pathSuffix the end of the encoded path
    * @param delay how long the answer is held back
    */
   public void loseNextAnswer(String method, String pathSuffix, Duration delay) {
-    synchronized (faults) {
-      faults.add(new Fault(method, pathSuffix, null, true, delay));
-    }
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(pathSuffix, "pathSuffix == null");
+    Objects.requireNonNull(delay, "delay == null");
+    addFault(new Fault(method, pathSuffix, null, delay));
   }
 
-  /** Revokes every token issued so far: API calls with them get 401 invalid_token. */
-  public void revokeIssuedTokens() {
-    synchronized (lock) {
-      tokens.clear();
-    }
+  /**
+   * Closes the connection of the next request with this method and path suffix once the request has
+   * arrived, without answering and without processing it: the client sees an I/O error.
+   *
+   * @param method the HTTP method
+   * @param pathSuffix the end of the encoded path
+   */
+  public void dropConnectionOnNext(String method, String pathSuffix) {
+    respondOnce(
+        method,
+        pathSuffix,
+        new MockResponse.Builder()
+            .code(500)
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
   }
 
   /**
@@ -302,12 +442,13 @@ public final class SimulatedOkta implements AutoCloseable {
    * @return the calls
    */
   public List<Call> apiCalls() {
-    return calls.stream().filter(c -> !c.path().equals("/oauth2/v1/token")).toList();
+    return calls.stream().filter(c -> !c.path().equals(TOKEN_PATH)).toList();
   }
 
   /**
    * Returns why requests were rejected, as Okta's error names (for example {@code
-   * client_assertion_already_used}), in order.
+   * client_assertion_already_used}), in order. Requests a {@link RequestCheck} refused appear as
+   * {@code request_check: <problem>}; injected faults do not appear.
    *
    * @return the rejection reasons
    */
@@ -317,34 +458,26 @@ public final class SimulatedOkta implements AutoCloseable {
 
   // ------------------------------------------------------------------ dispatch
 
+  private static final String TOKEN_PATH = "/oauth2/v1/token";
+
   private MockResponse handle(RecordedRequest request) {
     String requestId = "sim-" + requestIds.incrementAndGet();
-    for (RequestListener listener : LISTENERS) {
-      listener.onRequest(request.getMethod(), request.getUrl(), request.getHeaders());
-    }
     MockResponse response;
     try {
-      if (request.getUrl().encodedPath().equals("/oauth2/v1/token")) {
-        tokenRequests.incrementAndGet();
-        response = token(request);
-      } else if (request.getUrl().encodedPath().startsWith("/api/v1/")) {
-        Fault fault = takeFault(request);
-        if (fault != null && !fault.applyChange()) {
-          response = fault.response();
-        } else {
-          response = api(request, requestId);
-          if (fault != null) {
-            // Okta acted, but the answer never arrives in time.
-            response =
-                response
-                    .newBuilder()
-                    .headersDelay(
-                        fault.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .build();
-          }
-        }
+      Optional<String> refused = refusal(request);
+      Fault fault = refused.isPresent() ? null : takeFault(request);
+      if (refused.isPresent()) {
+        rejections.add("request_check: " + refused.get());
+        response = oktaError(400, "E0000001", "Api validation failed: " + refused.get(), requestId);
+      } else if (fault != null && fault.response() != null) {
+        response = fault.response();
       } else {
-        response = oktaError(404, "E0000022", "The endpoint does not exist.", requestId);
+        response = process(request, requestId);
+        if (fault != null) {
+          // Okta acted, but the answer never arrives in time.
+          response =
+              response.newBuilder().headersDelay(fault.delay().toMillis(), MILLISECONDS).build();
+        }
       }
     } catch (RuntimeException e) {
       response = oktaError(500, "E0000009", "Internal Server Error: " + e, requestId);
@@ -352,6 +485,33 @@ public final class SimulatedOkta implements AutoCloseable {
     response = response.newBuilder().setHeader("X-Okta-Request-Id", requestId).build();
     calls.add(new Call(request, response));
     return response;
+  }
+
+  private Optional<String> refusal(RecordedRequest request) {
+    for (RequestCheck check : checks) {
+      Optional<String> problem =
+          check.check(request.getMethod(), request.getUrl(), request.getHeaders());
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private MockResponse process(RecordedRequest request, String requestId) {
+    String path = request.getUrl().encodedPath();
+    if (path.equals(TOKEN_PATH)) {
+      tokenRequests.incrementAndGet();
+      return token(request);
+    }
+    if (path.startsWith("/api/v1/")) {
+      return api(request, requestId);
+    }
+    return oktaError(404, "E0000022", "The endpoint does not exist.", requestId);
+  }
+
+  private static String httpDate(Instant instant) {
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
   }
 
   // ------------------------------------------------------------------ token endpoint
@@ -375,7 +535,7 @@ public final class SimulatedOkta implements AutoCloseable {
           "Policy evaluation failed for this request, please check the"
               + " policy configurations.");
     }
-    Map<String, String> form = parseForm(request.getBody().utf8());
+    Map<String, String> form = parseForm(bodyText(request));
     if (!"client_credentials".equals(form.get("grant_type"))) {
       return oauthError(400, "unsupported_grant_type", "The grant type is not supported.");
     }
@@ -411,10 +571,11 @@ public final class SimulatedOkta implements AutoCloseable {
               "The DPoP proof JWT header is missing.",
               "invalid_dpop_proof_missing_header");
         }
-        ProofCheck check = checkProof(proof, "POST", request.getUrl(), null);
-        if (check.error() != null) {
-          return oauthReject(400, "invalid_dpop_proof", check.error(), check.reason());
+        ProofCheck checked = checkProof(proof, "POST", request.getUrl(), null);
+        if (checked instanceof ProofFailed failed) {
+          return oauthReject(400, "invalid_dpop_proof", failed.error(), failed.reason());
         }
+        ProofPassed check = (ProofPassed) checked;
         if (!tokenEndpointNonce.equals(check.jws().claimString("nonce"))) {
           rejections.add("use_dpop_nonce");
           return new MockResponse.Builder()
@@ -465,7 +626,7 @@ public final class SimulatedOkta implements AutoCloseable {
   private record Rejection(String reason, String description) {}
 
   /** Checks a client assertion; returns why it is refused, or null when it is valid. */
-  private Rejection checkAssertion(String assertion) {
+  private @Nullable Rejection checkAssertion(String assertion) {
     Jose.Jws jws;
     try {
       jws = Jose.parse(assertion);
@@ -569,10 +730,11 @@ public final class SimulatedOkta implements AutoCloseable {
               requestId,
               "invalid_dpop_proof_missing_header");
         }
-        ProofCheck check = checkProof(proof, request.getMethod(), request.getUrl(), value);
-        if (check.error() != null) {
-          return dpopReject(400, "invalid_dpop_proof", check.error(), requestId, check.reason());
+        ProofCheck checked = checkProof(proof, request.getMethod(), request.getUrl(), value);
+        if (checked instanceof ProofFailed failed) {
+          return dpopReject(400, "invalid_dpop_proof", failed.error(), requestId, failed.reason());
         }
+        ProofPassed check = (ProofPassed) checked;
         if (!token.jkt().equals(check.thumbprint())) {
           return dpopReject(
               400,
@@ -606,14 +768,20 @@ public final class SimulatedOkta implements AutoCloseable {
   /**
    * The result of checking a DPoP proof: the error, or the parsed proof and its key's thumbprint.
    */
-  private record ProofCheck(String error, String reason, Jose.Jws jws, String thumbprint) {
+  private sealed interface ProofCheck permits ProofFailed, ProofPassed {
     static ProofCheck failed(String error, String reason) {
-      return new ProofCheck(error, reason, null, null);
+      return new ProofFailed(error, reason);
     }
   }
 
+  /** A refused proof: the description Okta sends and its precise reason. */
+  private record ProofFailed(String error, String reason) implements ProofCheck {}
+
+  /** An accepted proof and its key's thumbprint. */
+  private record ProofPassed(Jose.Jws jws, String thumbprint) implements ProofCheck {}
+
   private ProofCheck checkProof(
-      String proof, String method, HttpUrl requestUrl, String accessToken) {
+      String proof, String method, HttpUrl requestUrl, @Nullable String accessToken) {
     Jose.Jws jws;
     try {
       jws = Jose.parse(proof);
@@ -687,7 +855,7 @@ public final class SimulatedOkta implements AutoCloseable {
       return ProofCheck.failed(
           "The DPoP proof JWT at the token endpoint must not have ath.", "invalid_dpop_proof_ath");
     }
-    return new ProofCheck(null, null, jws, Jose.thumbprint(key));
+    return new ProofPassed(jws, Jose.thumbprint(key));
   }
 
   /**
@@ -795,6 +963,11 @@ public final class SimulatedOkta implements AutoCloseable {
     return JSON.toJson(value);
   }
 
+  private static String bodyText(RecordedRequest request) {
+    okio.ByteString body = request.getBody();
+    return body == null ? "" : body.utf8();
+  }
+
   private static Map<String, String> parseForm(String body) {
     Map<String, String> form = new HashMap<>();
     for (String pair : body.split("&", -1)) {
@@ -822,7 +995,8 @@ public final class SimulatedOkta implements AutoCloseable {
   }
 
   /** A token the simulator issued. */
-  private record IssuedToken(String value, String jkt, Instant expiresAt, Set<String> scopes) {}
+  private record IssuedToken(
+      String value, @Nullable String jkt, Instant expiresAt, Set<String> scopes) {}
 
   /**
    * One request as it arrived, with the status it got.
@@ -833,7 +1007,7 @@ public final class SimulatedOkta implements AutoCloseable {
    * @param headers the request headers
    * @param body the request body as text
    * @param status the status of the answer
-   * @param responseNonce the {@code DPoP-Nonce} header of the answer, or null
+   * @param responseNonce the {@code DPoP-Nonce} header of the answer, or null when it had none
    * @param requestId the {@code X-Okta-Request-Id} the answer carried
    */
   public record Call(
@@ -843,7 +1017,7 @@ public final class SimulatedOkta implements AutoCloseable {
       Headers headers,
       String body,
       int status,
-      String responseNonce,
+      @Nullable String responseNonce,
       String requestId) {
     Call(RecordedRequest request, MockResponse response) {
       this(
@@ -851,10 +1025,10 @@ public final class SimulatedOkta implements AutoCloseable {
           request.getUrl().encodedPath(),
           request.getUrl(),
           request.getHeaders(),
-          request.getBody() == null ? "" : request.getBody().utf8(),
+          bodyText(request),
           response.getCode(),
           response.getHeaders().get("DPoP-Nonce"),
-          response.getHeaders().get("X-Okta-Request-Id"));
+          Objects.requireNonNullElse(response.getHeaders().get("X-Okta-Request-Id"), ""));
     }
 
     /**
@@ -872,8 +1046,19 @@ public final class SimulatedOkta implements AutoCloseable {
      * @param name the field
      * @return its value, or null
      */
-    public String formField(String name) {
+    public @Nullable String formField(String name) {
       return parseForm(body).get(name);
+    }
+
+    /**
+     * Returns the request line, the status and the request id; never the headers or the body, which
+     * hold tokens, DPoP proofs and client assertions.
+     *
+     * @return a description without secrets
+     */
+    @Override
+    public String toString() {
+      return "Call[" + requestLine() + " -> " + status + ", " + requestId + "]";
     }
   }
 
@@ -924,7 +1109,7 @@ public final class SimulatedOkta implements AutoCloseable {
 
   /** Configures a {@link SimulatedOkta}. */
   public static final class Builder {
-    private String clientId = "0oaSimulatedApp1234";
+    private String clientId = DEFAULT_CLIENT_ID;
     private final Map<String, PublicKey> keysById = new LinkedHashMap<>();
     private final List<PublicKey> keysWithoutId = new ArrayList<>();
     private boolean requireDpop = true;
@@ -936,6 +1121,8 @@ public final class SimulatedOkta implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration tokenLifetime = Duration.ofHours(1);
     private SimDirectory directory = new SimDirectory();
+    private final List<Consumer<SimDirectory>> seeding = new ArrayList<>();
+    private final List<RequestCheck> checks = new ArrayList<>();
 
     private Builder() {}
 
@@ -946,24 +1133,37 @@ public final class SimulatedOkta implements AutoCloseable {
      * @return this
      */
     public Builder clientId(String clientId) {
-      this.clientId = Objects.requireNonNull(clientId);
+      this.clientId = Objects.requireNonNull(clientId, "clientId == null");
       return this;
     }
 
     /**
-     * Registers a public key of the app, as an admin pastes it into Okta.
+     * Registers a public key of the app under a key id, as an admin adds it to the app's Public
+     * keys in Okta: client assertions whose header names this {@code kid} are verified with it.
      *
-     * @param key the public key
+     * @param key the RSA or EC public key
      * @param kid its key id, or null for a key registered without one
      * @return this
      */
-    public Builder publicKey(PublicKey key, String kid) {
+    public Builder publicKey(PublicKey key, @Nullable String kid) {
+      Objects.requireNonNull(key, "key == null");
       if (kid == null) {
         keysWithoutId.add(key);
       } else {
         keysById.put(kid, key);
       }
       return this;
+    }
+
+    /**
+     * Registers a public key of the app without a key id: client assertions without a {@code kid}
+     * are verified with it.
+     *
+     * @param key the RSA or EC public key
+     * @return this
+     */
+    public Builder publicKey(PublicKey key) {
+      return publicKey(key, null);
     }
 
     /**
@@ -1050,7 +1250,7 @@ public final class SimulatedOkta implements AutoCloseable {
      * @return this
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
@@ -1061,7 +1261,7 @@ public final class SimulatedOkta implements AutoCloseable {
      * @return this
      */
     public Builder tokenLifetime(Duration lifetime) {
-      this.tokenLifetime = Objects.requireNonNull(lifetime);
+      this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime == null");
       return this;
     }
 
@@ -1072,15 +1272,90 @@ public final class SimulatedOkta implements AutoCloseable {
      * @return this
      */
     public Builder directory(SimDirectory directory) {
-      this.directory = Objects.requireNonNull(directory);
+      this.directory = Objects.requireNonNull(directory, "directory == null");
       return this;
     }
 
     /**
-     * Builds and starts the simulated org.
+     * Adds a group to the directory.
+     *
+     * @param id the group id, such as {@code 00gEmployees}
+     * @param name its name
+     * @return this
+     * @see SimDirectory#group(String, String)
+     */
+    public Builder group(String id, String name) {
+      Objects.requireNonNull(id, "id == null");
+      Objects.requireNonNull(name, "name == null");
+      seeding.add(d -> d.group(id, name));
+      return this;
+    }
+
+    /**
+     * Adds a user to the directory, in no group.
+     *
+     * @param user the user
+     * @return this
+     * @see SimDirectory#user(SimUser)
+     */
+    public Builder user(SimUser user) {
+      Objects.requireNonNull(user, "user == null");
+      seeding.add(d -> d.user(user));
+      return this;
+    }
+
+    /**
+     * Adds a user to the directory as a member of a group, creating the group (named as its id)
+     * when it was not added before.
+     *
+     * @param groupId the group id
+     * @param user the user
+     * @return this
+     * @see SimDirectory#member(String, SimUser)
+     */
+    public Builder member(String groupId, SimUser user) {
+      Objects.requireNonNull(groupId, "groupId == null");
+      Objects.requireNonNull(user, "user == null");
+      seeding.add(d -> d.member(groupId, user));
+      return this;
+    }
+
+    /**
+     * Enrolls a factor for a user.
+     *
+     * @param userId the user's id
+     * @param factor the factor
+     * @return this
+     * @see SimDirectory#factor(String, SimFactor)
+     */
+    public Builder factor(String userId, SimFactor factor) {
+      Objects.requireNonNull(userId, "userId == null");
+      Objects.requireNonNull(factor, "factor == null");
+      seeding.add(d -> d.factor(userId, factor));
+      return this;
+    }
+
+    /**
+     * Adds a check every request must pass before the org handles it, after the checks listed as
+     * services.
+     *
+     * @param check the check
+     * @return this
+     * @see RequestCheck
+     */
+    public Builder requestCheck(RequestCheck check) {
+      checks.add(Objects.requireNonNull(check, "check == null"));
+      return this;
+    }
+
+    /**
+     * Builds the org, seeds its directory with the groups, users and factors given to this builder
+     * (in the order given, after whatever the {@link #directory} already holds) and starts it on a
+     * free loopback port. Close it when done.
      *
      * @return the running org
      * @throws IOException when the server cannot start
+     * @throws IllegalStateException when no public key was registered
      */
     public SimulatedOkta start() throws IOException {
       if (keysById.isEmpty() && keysWithoutId.isEmpty()) {
