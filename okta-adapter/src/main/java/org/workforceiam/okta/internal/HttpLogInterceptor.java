@@ -22,6 +22,9 @@ final class HttpLogInterceptor implements Interceptor {
   static final Set<String> REDACTED =
       Set.of("authorization", "dpop", "dpop-nonce", "cookie", "set-cookie", "proxy-authorization");
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+  static final String NONCE_CHALLENGE =
+      ": use_dpop_nonce, Okta asks for a DPoP nonce; the request is repeated with it, as expected";
+  private static final long NONCE_PEEK_BYTES = 1024;
 
   private final HttpLogging level;
 
@@ -49,14 +52,39 @@ final class HttpLogInterceptor implements Interceptor {
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     LOG.info(
-        "<-- {} {} {} ({} ms, requestId {}){}",
+        "<-- {} {} {} ({} ms, requestId {}){}{}",
         response.code(),
         request.method(),
         request.url(),
         millis,
         response.header(OktaErrors.REQUEST_ID_HEADER, "-"),
+        isNonceChallenge(response) ? NONCE_CHALLENGE : "",
         level == HttpLogging.HEADERS ? render(response.headers()) : "");
     return response;
+  }
+
+  /**
+   * Whether the answer is DPoP's nonce handshake, which every new connection goes through: a 400
+   * {@code use_dpop_nonce} from the token endpoint or a 401 with {@code error="use_dpop_nonce"}
+   * from the API, each with a {@code DPoP-Nonce} header. Said in the log line, as operators read a
+   * bare 400 as a failure.
+   */
+  private static boolean isNonceChallenge(Response response) {
+    if (response.header("DPoP-Nonce") == null) {
+      return false;
+    }
+    if (response.code() == 401) {
+      return String.join(" ", response.headers("WWW-Authenticate")).contains("use_dpop_nonce");
+    }
+    if (response.code() != 400) {
+      return false;
+    }
+    try {
+      // An error body is small; peeking leaves it whole for the token client to read.
+      return response.peekBody(NONCE_PEEK_BYTES).string().contains("\"use_dpop_nonce\"");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String render(Headers headers) {
