@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -103,15 +104,20 @@ final class SimulateCommand extends BaseCommand {
     out.println("export OKTA_GROUP_ID=" + DemoOrg.GROUP);
     out.println();
     out.println("then try, for example:");
-    out.println("  helpdesk check");
-    out.println("  helpdesk sync --format table");
-    out.println("  helpdesk find ada@example.com");
-    out.println("  helpdesk reset-password ada@example.com --dry-run");
-    out.println("  helpdesk unlock grace@example.com");
+    String helpdesk = invocation();
+    out.println("  " + helpdesk + " check");
+    out.println("  " + helpdesk + " sync --format table");
+    out.println("  " + helpdesk + " find ada@example.com");
+    out.println("  " + helpdesk + " reset-password ada@example.com --dry-run");
+    out.println("  " + helpdesk + " unlock grace@example.com");
     out.println(
-        "  helpdesk reset-mfa root.admin@example.com    (Okta refuses: a higher admin role)");
+        "  "
+            + helpdesk
+            + " reset-mfa root.admin@example.com    (Okta refuses: a higher admin role)");
     out.println(
-        "  helpdesk reset-password linus@contractor.example    (refused: not in the group)");
+        "  "
+            + helpdesk
+            + " reset-password linus@contractor.example    (refused: not in the group)");
     out.println();
     out.println(
         "Group "
@@ -120,6 +126,21 @@ final class SimulateCommand extends BaseCommand {
             + " (password expired), edsger, barbara (suspended), root.admin (Super"
             + " Administrator), all @example.com; linus@contractor.example is outside it.");
     out.flush();
+  }
+
+  /** How this tool was started: {@code java -jar /path/helpdesk.jar}, or {@code helpdesk}. */
+  private static String invocation() {
+    try {
+      Path location =
+          Path.of(
+              SimulateCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(location) && location.toString().endsWith(".jar")) {
+        return "java -jar " + location;
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // Not a jar on the local file system: the short name will do.
+    }
+    return "helpdesk";
   }
 
   /** Reads standard input to its end, then lets the org stop. */

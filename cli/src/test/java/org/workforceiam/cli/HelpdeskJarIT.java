@@ -130,7 +130,8 @@ class HelpdeskJarIT {
       throws Exception {
     Process simulate = start(List.of("simulate", "--stop-on-eof"));
     try {
-      Map<String, String> env = settingsPrintedBy(simulate);
+      StringBuilder printed = new StringBuilder();
+      Map<String, String> env = settingsPrintedBy(simulate, printed);
       Path key = Path.of(env.get("OKTA_PRIVATE_KEY_FILE"));
 
       Run sync = helpdesk(env, "sync");
@@ -141,6 +142,9 @@ class HelpdeskJarIT {
       assertThat(dryRun.code()).as("%s", dryRun).isZero();
       assertThat(CliRun.object(dryRun.out())).containsEntry("dryRun", true);
       assertThat(key).exists();
+      assertThat(printed)
+          .as("the commands to try name this jar")
+          .contains("  java -jar " + jar.toAbsolutePath() + " sync --format table");
 
       simulate.getOutputStream().close();
 
@@ -158,7 +162,8 @@ class HelpdeskJarIT {
   void simulateStopsCleanlyOnSigtermDeletingItsKey() throws Exception {
     Process simulate = start(List.of("simulate"));
     try {
-      Path key = Path.of(settingsPrintedBy(simulate).get("OKTA_PRIVATE_KEY_FILE"));
+      Path key =
+          Path.of(settingsPrintedBy(simulate, new StringBuilder()).get("OKTA_PRIVATE_KEY_FILE"));
       assertThat(key).exists();
 
       simulate.destroy(); // SIGTERM, which ends the JVM as Ctrl-C's SIGINT does
@@ -182,14 +187,17 @@ class HelpdeskJarIT {
     return builder.start();
   }
 
-  /** Reads simulate's stdout up to its last {@code export} line, as a person copies them. */
-  private static Map<String, String> settingsPrintedBy(Process simulate) throws IOException {
+  /**
+   * Reads simulate's stdout up to the commands it suggests, and returns the settings of its {@code
+   * export} lines, as a person copies them.
+   */
+  private static Map<String, String> settingsPrintedBy(Process simulate, StringBuilder seen)
+      throws IOException {
     BufferedReader out =
         new BufferedReader(
             new InputStreamReader(simulate.getInputStream(), StandardCharsets.UTF_8));
     Map<String, String> env = new HashMap<>();
-    StringBuilder seen = new StringBuilder();
-    while (!env.containsKey("OKTA_GROUP_ID")) {
+    while (!seen.toString().contains("Group 00gDemoEmployees:")) {
       String line = out.readLine();
       if (line == null) {
         throw new AssertionError("simulate ended before printing its settings:\n" + seen);
