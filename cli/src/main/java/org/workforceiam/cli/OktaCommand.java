@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
-import org.workforceiam.core.NotFoundException;
+import org.workforceiam.core.IamException;
 import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +58,7 @@ abstract class OktaCommand extends BaseCommand {
         .find(user)
         .orElseThrow(
             () ->
-                new NotFoundException(
+                new IamException.NotFound(
                     "no user matches '" + user + "' as an id, a login or a primary email",
                     ErrorDetails.none()));
   }

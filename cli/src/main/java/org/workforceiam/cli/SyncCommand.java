@@ -12,10 +12,8 @@ import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.Page;
-import org.workforceiam.core.PageCursor;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.sync.DirectorySync;
-import org.workforceiam.core.sync.SyncListener;
 import org.workforceiam.core.sync.SyncReport;
 import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.Command;
@@ -133,8 +131,8 @@ final class SyncCommand extends OktaCommand {
     }
   }
 
-  private SyncListener progressListener(boolean show) {
-    return new SyncListener() {
+  private DirectorySync.Listener progressListener(boolean show) {
+    return new DirectorySync.Listener() {
       @Override
       public void onPage(int pagesFetched, int employeesSoFar) {
         if (show) {
@@ -202,7 +200,7 @@ final class SyncCommand extends OktaCommand {
     }
 
     @Override
-    public Page<Employee> membersPage(GroupId group, PageCursor cursor) {
+    public Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
       return print(delegate.membersPage(group, cursor));
     }
 

@@ -1,5 +1,7 @@
 package org.workforceiam.cli;
 
+import org.workforceiam.core.IamException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -46,6 +48,6 @@ class DemoCommandTest {
         .doesNotContain("Authorization")
         .doesNotContain("DPoP sim.")
         .doesNotContain("reset_password/drp");
-    assertThat(demo.out()).contains("[stderr] org.workforceiam.core.PermissionDeniedException");
+    assertThat(demo.out()).contains("[stderr] org.workforceiam.core.IamException$PermissionDenied");
   }
 }

@@ -1,5 +1,7 @@
 package org.workforceiam.cli;
 
+import org.workforceiam.core.IamException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.workforceiam.cli.SimulatedOrg.ADA;
 
@@ -219,7 +221,7 @@ class UsageTest extends DemoOrgTest {
     assertThat(run.code()).isEqualTo(5);
     List<String> lines = run.err().lines().toList();
     assertThat(lines.get(0)).startsWith("error: no user matches 'nobody@example.com'");
-    assertThat(lines.get(1)).startsWith("org.workforceiam.core.NotFoundException: ");
+    assertThat(lines.get(1)).startsWith("org.workforceiam.core.IamException$NotFound: ");
     assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).contains("at "));
   }
 
