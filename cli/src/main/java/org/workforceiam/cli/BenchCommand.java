@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       "The org runs in a separate JVM by default, so its own memory (each page is built as"
           + " JSON before it is sent) stays out of the client's figures. Run it under the heap"
           + " you want to prove, for example: java -Xmx64m -jar helpdesk.jar bench --members"
-          + " 100000. Needs no configuration."
+          + " 100000.",
+      "Needs no connection settings."
     })
 final class BenchCommand extends BaseCommand {
   @Option(

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  * A command that changes a user: it resolves the user (one lookup), and makes the change or, with
  * {@code --dry-run}, says what it would do. Changes reach only members of the configured group.
  */
-abstract class ChangeCommand extends BaseCommand {
+abstract class ChangeCommand extends OktaCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
   @Nullable String user;
 
@@ -28,7 +28,7 @@ abstract class ChangeCommand extends BaseCommand {
   @Override
   public final Integer call() {
     validate();
-    try (OktaClient okta = settings().client(true)) {
+    try (OktaClient okta = client()) {
       Employee employee = resolve(okta, Objects.requireNonNull(user));
       Map<String, Object> json;
       if (dryRun) {

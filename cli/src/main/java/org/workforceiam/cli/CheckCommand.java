@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
     description =
         "Test the connection as an admin does after setup: get a token, compare the granted"
             + " scopes with the requested ones, read the group and its first page.")
-final class CheckCommand extends BaseCommand {
+final class CheckCommand extends OktaCommand {
   @Override
   public Integer call() {
-    try (OktaClient okta = settings().client(true)) {
+    try (OktaClient okta = client()) {
       ConnectionCheck check = okta.check();
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("orgUrl", check.orgUrl());

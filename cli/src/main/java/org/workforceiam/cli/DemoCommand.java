@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Start a simulated Okta org on loopback and walk through keygen, check, sync, find,"
-          + " reset-password and reset-mfa with the real adapter, DPoP and all. Needs no"
-          + " configuration."
+          + " reset-password and reset-mfa with the real adapter, DPoP and all.",
+      "The org stops when the demo ends; to try the commands by hand, use 'helpdesk simulate'.",
+      "Needs no connection settings."
     })
 final class DemoCommand extends BaseCommand {
   private int failures;
@@ -59,11 +60,10 @@ final class DemoCommand extends BaseCommand {
               + org.orgUrl()
               + " with that key registered for app "
               + DemoOrg.CLIENT_ID
-              + ".");
-      out.println("  export OKTA_ORG_URL=" + org.orgUrl());
-      out.println("  export OKTA_CLIENT_ID=" + DemoOrg.CLIENT_ID);
-      out.println("  export OKTA_PRIVATE_KEY_FILE=" + keyFile);
-      out.println("  export OKTA_GROUP_ID=" + DemoOrg.GROUP);
+              + ", until the demo ends.");
+      out.println(
+          "  (To try the commands by hand, 'helpdesk simulate' keeps such an org running and"
+              + " prints its settings.)");
 
       narrate(
           "2. Check the connection: token (DPoP), granted scopes, the group and its first page.");
@@ -111,7 +111,7 @@ final class DemoCommand extends BaseCommand {
   private String step(String[] args, Map<String, String> env, int expected) {
     out().println("$ helpdesk " + String.join(" ", args));
     // demo --verbose shows each step's HTTP summary (and the stack traces of its errors) too.
-    String[] command = settings().verbose() ? withVerbose(args) : args;
+    String[] command = verbose() ? withVerbose(args) : args;
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
     int code =

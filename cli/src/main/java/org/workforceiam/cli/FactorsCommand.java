@@ -15,13 +15,18 @@ import picocli.CommandLine.Parameters;
       "List a user's enrolled MFA factors, one JSON object a line.",
       "Okta lists only the factors its enrollment policy shows this app, so some may be missing."
     })
-final class FactorsCommand extends BaseCommand {
+final class FactorsCommand extends OktaCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
   @Nullable String user;
 
   @Override
+  boolean needsGroup() {
+    return false;
+  }
+
+  @Override
   public Integer call() {
-    try (OktaClient okta = settings().client(false)) {
+    try (OktaClient okta = client()) {
       Employee employee = resolve(okta, Objects.requireNonNull(user));
       for (Factor factor : okta.factors(employee.id())) {
         out().println(Output.json(Output.factor(factor)));

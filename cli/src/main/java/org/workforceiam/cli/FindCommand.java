@@ -9,13 +9,18 @@ import picocli.CommandLine.Parameters;
     name = "find",
     mixinStandardHelpOptions = true,
     description = "Find a user by id, login or primary email; print one JSON object.")
-final class FindCommand extends BaseCommand {
+final class FindCommand extends OktaCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
   @Nullable String user;
 
   @Override
+  boolean needsGroup() {
+    return false;
+  }
+
+  @Override
   public Integer call() {
-    try (OktaClient okta = settings().client(false)) {
+    try (OktaClient okta = client()) {
       out()
           .println(
               Output.json(Output.employee(resolve(okta, java.util.Objects.requireNonNull(user)))));

@@ -1,13 +1,16 @@
 package org.workforceiam.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.IamException;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,9 +24,14 @@ import picocli.CommandLine.Spec;
     name = "helpdesk",
     mixinStandardHelpOptions = true,
     versionProvider = Helpdesk.Version.class,
-    description =
-        "Sync an Okta group of employees and reset their passwords and MFA, as an Okta API"
-            + " Services app.",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = {
+      "Sync an Okta group of employees and reset their passwords and MFA, as an Okta API"
+          + " Services app.",
+      "The connection settings are for the commands that talk to Okta; each command's --help"
+          + " says which it needs. keygen, demo, simulate and bench need none."
+    },
     subcommands = {
       KeygenCommand.class,
       CheckCommand.class,
@@ -35,6 +43,7 @@ import picocli.CommandLine.Spec;
       UnlockCommand.class,
       RevokeSessionsCommand.class,
       DemoCommand.class,
+      SimulateCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -44,7 +53,11 @@ import picocli.CommandLine.Spec;
       "  7 protocol error   8 not allowed in the user's state   9 outcome unknown"
     })
 public final class Helpdesk implements Callable<Integer> {
-  @Mixin ConfigOptions config = new ConfigOptions();
+  @Mixin VerboseOption verboseOption = new VerboseOption();
+
+  /** The connection flags before the command; null when none was given. */
+  @ArgGroup(exclusive = false, validate = false, heading = ConfigOptions.HEADING, order = 1)
+  @Nullable ConfigOptions config;
 
   @Spec
   @SuppressWarnings("NullAway.Init")
@@ -52,8 +65,12 @@ public final class Helpdesk implements Callable<Integer> {
 
   final Map<String, String> env;
 
-  Helpdesk(Map<String, String> env) {
+  /** Standard input: {@code simulate --stop-on-eof} stops when it ends. */
+  final InputStream in;
+
+  Helpdesk(Map<String, String> env, InputStream in) {
     this.env = env;
+    this.in = in;
   }
 
   @Override
@@ -93,15 +110,38 @@ public final class Helpdesk implements Callable<Integer> {
    * @return the exit code
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    return run(args, System.in, out, err, env);
+  }
+
+  /**
+   * Runs the tool with the given streams and environment, and returns its exit code.
+   *
+   * @param args the command line
+   * @param in standard input
+   * @param out standard output
+   * @param err standard error
+   * @param env the environment variables
+   * @return the exit code
+   */
+  static int run(
+      String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    CommandLine cli = new CommandLine(new Helpdesk(Objects.requireNonNull(env)));
+    CommandLine cli =
+        new CommandLine(new Helpdesk(Objects.requireNonNull(env), Objects.requireNonNull(in)));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Every command offers --version (mixinStandardHelpOptions); it prints the tool's version.
+    // Each command that talks to Okta says in its help which settings it needs.
     cli.getSubcommands()
         .values()
-        .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
+        .forEach(
+            command -> {
+              command.getCommandSpec().versionProvider(new Version());
+              if (command.getCommand() instanceof OktaCommand okta) {
+                okta.describeNeeds(command.getCommandSpec());
+              }
+            });
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
           err.println(

@@ -1,6 +1,8 @@
 package org.workforceiam.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -30,18 +32,28 @@ final class Settings {
     }
   }
 
-  private final ConfigOptions command;
-  private final ConfigOptions root;
+  private final @Nullable ConfigOptions command;
+  private final @Nullable ConfigOptions root;
   private final Map<String, String> env;
+  private final boolean verbose;
 
-  Settings(ConfigOptions command, ConfigOptions root, Map<String, String> env) {
+  /**
+   * The settings from the flags after the command, those before it and the environment.
+   *
+   * @param command the flags after the command, null when none was given
+   * @param root the flags before the command, null when none was given
+   * @param env the environment variables
+   * @param verbose whether to log an HTTP summary
+   */
+  Settings(
+      @Nullable ConfigOptions command,
+      @Nullable ConfigOptions root,
+      Map<String, String> env,
+      boolean verbose) {
     this.command = command;
     this.root = root;
     this.env = env;
-  }
-
-  boolean verbose() {
-    return command.verbose || root.verbose;
+    this.verbose = verbose;
   }
 
   Optional<String> get(Setting setting) {
@@ -52,36 +64,53 @@ final class Settings {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
-  String require(Setting setting) {
-    return get(setting)
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    "missing "
-                        + setting.flag
-                        + ": give it, or set the environment variable "
-                        + setting.env));
+  /**
+   * Checks that every one of these settings is given, and reports all that are missing at once:
+   * whoever sets up the tool fixes them in one go, not one run at a time.
+   */
+  void requireAll(List<Setting> needed) {
+    List<String> missing = new ArrayList<>();
+    for (Setting setting : needed) {
+      if (get(setting).isEmpty()) {
+        missing.add(setting.flag + " (or " + setting.env + ")");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new UsageException(
+          (missing.size() == 1 ? "missing setting " : "missing settings ")
+              + String.join(", ", missing)
+              + ": give each as a flag, or set its environment variable");
+    }
+  }
+
+  /** The settings a command needs: the org, app and key, and the group when asked. */
+  static List<Setting> needed(boolean needsGroup) {
+    return needsGroup
+        ? List.of(Setting.ORG_URL, Setting.CLIENT_ID, Setting.PRIVATE_KEY, Setting.GROUP_ID)
+        : List.of(Setting.ORG_URL, Setting.CLIENT_ID, Setting.PRIVATE_KEY);
   }
 
   /** A client for commands that need the org, app and key, and the group when asked. */
   OktaClient client(boolean needsGroup) {
-    String orgUrl = require(Setting.ORG_URL);
-    String clientId = require(Setting.CLIENT_ID);
-    String keyFile = require(Setting.PRIVATE_KEY);
-    Optional<String> group = needsGroup ? Optional.of(require(Setting.GROUP_ID)) : Optional.empty();
+    requireAll(needed(needsGroup));
     OktaClient.Builder builder =
         OktaClient.builder()
-            .orgUrl(orgUrl)
-            .clientId(clientId)
-            .privateKeyFile(Path.of(keyFile))
-            .httpLogging(verbose() ? HttpLogging.BASIC : HttpLogging.NONE)
+            .orgUrl(get(Setting.ORG_URL).orElseThrow())
+            .clientId(get(Setting.CLIENT_ID).orElseThrow())
+            .privateKeyFile(Path.of(get(Setting.PRIVATE_KEY).orElseThrow()))
+            .httpLogging(verbose ? HttpLogging.BASIC : HttpLogging.NONE)
             .auditListener(AuditListener.logging());
     get(Setting.KEY_ID).ifPresent(builder::keyId);
-    group.ifPresent(builder::groupId);
+    if (needsGroup) {
+      builder.groupId(get(Setting.GROUP_ID).orElseThrow());
+    }
     return builder.build();
   }
 
-  private static @Nullable String flag(ConfigOptions options, Setting setting) {
+  private static @Nullable String flag(@Nullable ConfigOptions options, Setting setting) {
+    if (options == null) {
+      return null;
+    }
     return switch (setting) {
       case ORG_URL -> options.orgUrl;
       case CLIENT_ID -> options.clientId;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
       "jsonl and csv carry id, login, firstName, lastName, email, status, missingFields.",
       "With --snapshot, compare with the previous snapshot (counts on stderr) and write the new one."
     })
-final class SyncCommand extends BaseCommand {
+final class SyncCommand extends OktaCommand {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -49,8 +49,7 @@ final class SyncCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Settings settings = settings();
-    try (OktaClient okta = settings.client(true)) {
+    try (OktaClient okta = client()) {
       GroupId group = okta.group().orElseThrow();
       Output.EmployeeWriter writer = new Output.EmployeeWriter(format, out());
       boolean showProgress = progress != null ? progress : stderrIsTerminal();

@@ -82,6 +82,30 @@ class ConfigurationTest extends DemoOrgTest {
   }
 
   @Test
+  void everyMissingSettingIsReportedAtOnceWithItsFlagAndVariable() {
+    CliRun run = org.run(Map.of("OKTA_KEY_ID", key.kid()), "sync");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine())
+        .isEqualTo(
+            "error: missing settings --org-url (or OKTA_ORG_URL), --client-id (or"
+                + " OKTA_CLIENT_ID), --private-key (or OKTA_PRIVATE_KEY_FILE), --group-id (or"
+                + " OKTA_GROUP_ID): give each as a flag, or set its environment variable");
+    assertThat(org.sim.calls()).isEmpty();
+  }
+
+  @Test
+  void theMissingSettingsOfACommandThatNeedsNoGroupLeaveTheGroupOut() {
+    CliRun run = org.run(Map.of("OKTA_ORG_URL", org.orgUrl()), "find", ADA);
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine())
+        .contains("missing settings --client-id (or OKTA_CLIENT_ID), --private-key")
+        .doesNotContain("--org-url")
+        .doesNotContain("--group-id");
+  }
+
+  @Test
   void aBlankVariableCountsAsMissing() {
     Map<String, String> env = org.env();
     env.put("OKTA_CLIENT_ID", "  ");

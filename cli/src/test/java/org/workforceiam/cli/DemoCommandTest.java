@@ -1,7 +1,5 @@
 package org.workforceiam.cli;
 
-import org.workforceiam.core.IamException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -15,12 +13,16 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_ERR)
 class DemoCommandTest {
   @Test
-  void walksThroughEveryStepAsExpectedWithoutAnyConfiguration() {
+  void walksThroughEveryStepAsExpectedWithoutAnyConfigurationAndPointsToSimulateToTryMore() {
     CliRun demo = CliRun.of(Map.of(), "demo");
 
     assertThat(demo.code()).as("%s", demo).isZero();
     assertThat(demo.out())
         .contains("$ helpdesk keygen --out ")
+        // No settings of an org that stops with the demo: simulate keeps one running.
+        .contains("until the demo ends")
+        .contains("'helpdesk simulate' keeps such an org running and prints its settings")
+        .doesNotContain("export ")
         .contains("$ helpdesk check", "\"tokenType\": \"DPoP\"", "\"problems\": []")
         .contains("$ helpdesk sync --format table", "[stderr] 8 members on 1 page")
         .contains("$ helpdesk find ada@example.com", "\"id\":\"00uDemo01Ada\"")
@@ -40,7 +42,8 @@ class DemoCommandTest {
 
     assertThat(demo.code()).as("%s", demo).isZero();
     assertThat(demo.logs())
-        .containsPattern("<-- 400 POST http://localhost:\\d+/oauth2/v1/token")
+        .containsPattern(
+            "<-- 400 POST http://localhost:\\d+/oauth2/v1/token .*: use_dpop_nonce, Okta asks")
         .containsPattern("<-- 200 POST http://localhost:\\d+/oauth2/v1/token")
         .containsPattern("<-- 200 GET http://localhost:\\d+/api/v1/groups/00gDemoEmployees/users")
         .containsPattern("<-- 200 POST http://localhost:\\d+/api/v1/users/00uDemo01Ada/lifecycle/")

@@ -3,16 +3,24 @@ package org.workforceiam.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +71,144 @@ class HelpdeskJarIT {
     assertThat(help.out())
         .startsWith("Usage: helpdesk")
         .contains("keygen", "check", "sync", "find", "factors", "reset-password", "reset-mfa")
-        .contains("unlock", "revoke-sessions", "demo", "Exit codes:");
+        .contains("unlock", "revoke-sessions", "demo", "simulate", "bench", "Exit codes:");
     assertThat(help.err()).isEmpty();
+  }
+
+  @Test
+  void theJarHoldsTheToolAndTheSimulatorButNoTestCodeOrTestResources() throws Exception {
+    Set<String> testClasses = testClassesOfThisModule();
+    List<String> entries;
+    String mainClass;
+    try (JarFile file = new JarFile(jar.toFile())) {
+      entries = file.stream().map(JarEntry::getName).toList();
+      mainClass = file.getManifest().getMainAttributes().getValue("Main-Class");
+    }
+
+    assertThat(mainClass).isEqualTo("org.workforceiam.cli.Helpdesk");
+    assertThat(entries)
+        .contains(
+            "org/workforceiam/cli/Helpdesk.class",
+            "org/workforceiam/cli/SimulateCommand.class",
+            "org/workforceiam/okta/simulator/SimulatedOkta.class",
+            "org/workforceiam/okta/OktaClient.class",
+            "mockwebserver3/MockWebServer.class");
+    assertThat(testClasses)
+        .as("this module's test classes were found")
+        .contains("org/workforceiam/cli/CliRun.class", "org/workforceiam/cli/SimulatedOrg.class");
+    assertThat(entries)
+        .as("test classes and test resources")
+        .noneMatch(name -> name.matches("(.*/)?[^/$]*(Test|Tests|IT|TestCase)(\\$[^/]*)?\\.class"))
+        .noneMatch(name -> name.endsWith("logback-test.xml") || name.endsWith("logback.xml"))
+        .noneMatch(name -> name.contains("SpecRecorder"))
+        .noneMatch(
+            name -> name.contains("RequestListener") && name.startsWith("META-INF/services/"))
+        .noneMatch(name -> name.startsWith("org/junit/") || name.startsWith("junit/"))
+        .noneMatch(name -> name.startsWith("org/assertj/"))
+        .noneMatch(name -> name.startsWith("org/opentest4j/"))
+        .noneMatch(name -> name.startsWith("org/apiguardian/"))
+        .noneMatch(name -> name.startsWith("META-INF/maven/org.junit"))
+        .noneMatch(name -> name.startsWith("META-INF/maven/org.assertj"))
+        .noneMatch(name -> name.startsWith("org/workforceiam/") && name.contains("/test/"))
+        .noneMatch(testClasses::contains);
+  }
+
+  /** The files of this module's test classes and resources, as jar entry names. */
+  private static Set<String> testClassesOfThisModule() throws Exception {
+    Path testClasses =
+        Path.of(HelpdeskJarIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    try (Stream<Path> files = Files.walk(testClasses)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(file -> testClasses.relativize(file).toString().replace('\\', '/'))
+          .collect(Collectors.toSet());
+    }
+  }
+
+  @Test
+  void simulateServesTheCommandsOfAnotherProcessUntilItsInputEndsThenDeletesItsKey()
+      throws Exception {
+    Process simulate = start(List.of("simulate", "--stop-on-eof"));
+    try {
+      StringBuilder printed = new StringBuilder();
+      Map<String, String> env = settingsPrintedBy(simulate, printed);
+      Path key = Path.of(env.get("OKTA_PRIVATE_KEY_FILE"));
+
+      Run sync = helpdesk(env, "sync");
+      Run dryRun = helpdesk(env, "reset-password", "ada@example.com", "--dry-run");
+
+      assertThat(sync.code()).as("%s", sync).isZero();
+      assertThat(sync.out().lines()).hasSize(8);
+      assertThat(dryRun.code()).as("%s", dryRun).isZero();
+      assertThat(CliRun.object(dryRun.out())).containsEntry("dryRun", true);
+      assertThat(key).exists();
+      assertThat(printed)
+          .as("the commands to try name this jar")
+          .contains("  java -jar " + jar.toAbsolutePath() + " sync --format table");
+
+      simulate.getOutputStream().close();
+
+      assertThat(simulate.waitFor(30, TimeUnit.SECONDS)).as("simulate stopped").isTrue();
+      assertThat(simulate.exitValue()).isZero();
+      assertThat(key).doesNotExist();
+      assertThat(new String(simulate.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+          .isEmpty();
+    } finally {
+      simulate.destroyForcibly();
+    }
+  }
+
+  @Test
+  void simulateStopsCleanlyOnSigtermDeletingItsKey() throws Exception {
+    Process simulate = start(List.of("simulate"));
+    try {
+      Path key =
+          Path.of(settingsPrintedBy(simulate, new StringBuilder()).get("OKTA_PRIVATE_KEY_FILE"));
+      assertThat(key).exists();
+
+      simulate.destroy(); // SIGTERM, which ends the JVM as Ctrl-C's SIGINT does
+
+      assertThat(simulate.waitFor(30, TimeUnit.SECONDS)).as("simulate stopped").isTrue();
+      assertThat(key).doesNotExist();
+    } finally {
+      simulate.destroyForcibly();
+    }
+  }
+
+  /** Starts {@code java -jar helpdesk.jar args} with no OKTA_ variables, its stdin a pipe. */
+  private static Process start(List<String> args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(name -> name.startsWith("OKTA_"));
+    return builder.start();
+  }
+
+  /**
+   * Reads simulate's stdout up to the commands it suggests, and returns the settings of its {@code
+   * export} lines, as a person copies them.
+   */
+  private static Map<String, String> settingsPrintedBy(Process simulate, StringBuilder seen)
+      throws IOException {
+    BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(simulate.getInputStream(), StandardCharsets.UTF_8));
+    Map<String, String> env = new HashMap<>();
+    while (!seen.toString().contains("Group 00gDemoEmployees:")) {
+      String line = out.readLine();
+      if (line == null) {
+        throw new AssertionError("simulate ended before printing its settings:\n" + seen);
+      }
+      seen.append(line).append('\n');
+      if (line.startsWith("export ")) {
+        int equals = line.indexOf('=');
+        env.put(line.substring("export ".length(), equals), line.substring(equals + 1));
+      }
+    }
+    return env;
   }
 
   @Test
@@ -95,7 +239,9 @@ class HelpdeskJarIT {
 
     assertThat(demo.code()).as("%s", demo).isZero();
     assertThat(demo.err())
-        .containsPattern("<-- 400 POST http://localhost:\\d+/oauth2/v1/token")
+        .containsPattern(
+            "<-- 400 POST http://localhost:\\d+/oauth2/v1/token .*: use_dpop_nonce, Okta asks for a"
+                + " DPoP nonce; the request is repeated with it, as expected")
         .containsPattern("<-- 200 POST http://localhost:\\d+/oauth2/v1/token")
         .containsPattern("<-- 200 GET http://localhost:\\d+/api/v1/groups/00gDemoEmployees/users")
         .containsPattern(

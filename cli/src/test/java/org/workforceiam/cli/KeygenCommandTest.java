@@ -1,6 +1,7 @@
 package org.workforceiam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,66 @@ class KeygenCommandTest {
     assertThat(keygen.errorLine()).contains(file.toString());
     assertThat(keygen.out()).isEmpty();
     assertThat(Files.readString(file)).isEqualTo("an earlier key");
+  }
+
+  @Test
+  void aMissingFolderIsExit2NamingTheFolderAndTheFixAndWritesNothing() {
+    Path folder = dir.resolve("missing").resolve("dir");
+    Path file = folder.resolve("k.pem");
+
+    CliRun keygen = CliRun.of(Map.of(), "keygen", "--out", file.toString());
+
+    assertThat(keygen.code()).isEqualTo(2);
+    assertThat(keygen.errorLine())
+        .isEqualTo(
+            "error: cannot write the private key to "
+                + file
+                + ": the folder "
+                + folder
+                + " does not exist; create it first (mkdir -p "
+                + folder
+                + ") or give another --out");
+    assertThat(keygen.out()).isEmpty();
+    assertThat(dir.resolve("missing")).doesNotExist();
+  }
+
+  @Test
+  void aFileWhereTheFolderShouldBeIsExit2() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+
+    CliRun keygen = CliRun.of(Map.of(), "keygen", "--out", notAFolder.resolve("k.pem").toString());
+
+    assertThat(keygen.code()).isEqualTo(2);
+    assertThat(keygen.errorLine()).contains(notAFolder + " is not a folder");
+  }
+
+  @Test
+  void aFolderItMayNotWriteInIsExit2SayingSo() throws Exception {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+    assumeFalse(Files.isWritable(locked), "the file system lets this user write anyway (root)");
+    Path file = locked.resolve("k.pem");
+
+    CliRun keygen = CliRun.of(Map.of(), "keygen", "--out", file.toString());
+
+    assertThat(keygen.code()).isEqualTo(2);
+    assertThat(keygen.errorLine())
+        .isEqualTo(
+            "error: cannot write the private key to "
+                + file
+                + ": permission denied; give another --out");
+    assertThat(keygen.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--org-url", "--client-id", "--private-key", "--key-id", "--group-id"})
+  void takesNoConnectionSettingAfterItWithExit2(String flag) {
+    CliRun keygen =
+        CliRun.of(Map.of(), "keygen", "--out", dir.resolve("k.pem").toString(), flag, "x");
+
+    assertThat(keygen.code()).isEqualTo(2);
+    assertThat(keygen.errorLine()).contains(flag).contains("helpdesk keygen --help");
+    assertThat(dir.resolve("k.pem")).doesNotExist();
   }
 
   @Test

@@ -16,6 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UsageTest extends DemoOrgTest {
   private static final List<String> SETTINGS =
       List.of("--org-url", "--client-id", "--private-key", "--key-id", "--group-id", "--verbose");
+  private static final List<String> CONNECTION =
+      List.of("--org-url", "--client-id", "--private-key", "--key-id", "--group-id");
+  private static final List<String> VARIABLES =
+      List.of(
+          "OKTA_ORG_URL",
+          "OKTA_CLIENT_ID",
+          "OKTA_PRIVATE_KEY_FILE",
+          "OKTA_KEY_ID",
+          "OKTA_GROUP_ID");
 
   /** Each command and the options and parameters its help must show. */
   static Stream<Arguments> commands() {
@@ -43,7 +52,9 @@ class UsageTest extends DemoOrgTest {
         Arguments.of("unlock", List.of("USER", "--dry-run")),
         Arguments.of(
             "revoke-sessions", List.of("USER", "--oauth-tokens", "--forget-devices", "--dry-run")),
-        Arguments.of("demo", List.of("--help")));
+        Arguments.of("demo", List.of("--help", "helpdesk simulate")),
+        Arguments.of("simulate", List.of("--stop-on-eof", "Ctrl-C")),
+        Arguments.of("bench", List.of("--members=N", "--page-size=P", "--in-process")));
   }
 
   @ParameterizedTest(name = "{0} --help")
@@ -52,17 +63,59 @@ class UsageTest extends DemoOrgTest {
     CliRun help = CliRun.of(Map.of(), command, "--help");
 
     assertThat(help.code()).isZero();
-    assertThat(help.out()).startsWith("Usage: helpdesk " + command).contains(shown);
+    assertThat(help.out()).startsWith("Usage: helpdesk " + command);
+    assertThat(help.out().replaceAll("\\s+", " ")).contains(shown);
     assertThat(help.err()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} --help")
   @ValueSource(
-      strings = {"check", "sync", "find", "factors", "reset-password", "reset-mfa", "unlock"})
-  void everyCommandThatTalksToOktaShowsTheSettings(String command) {
+      strings = {
+        "check",
+        "sync",
+        "reset-password",
+        "reset-mfa",
+        "unlock",
+        "revoke-sessions",
+        "find",
+        "factors"
+      })
+  void everyCommandThatTalksToOktaShowsTheSettingsAndWhichItNeeds(String command) {
     CliRun help = CliRun.of(Map.of(), command, "--help");
 
-    assertThat(help.out()).contains(SETTINGS);
+    String needs =
+        command.equals("find") || command.equals("factors")
+            ? "Needs --org-url, --client-id and --private-key (or their environment variables);"
+                + " --key-id is optional, and --group-id is not used."
+            : "Needs --org-url, --client-id, --private-key and --group-id (or their environment"
+                + " variables); --key-id is optional.";
+    assertThat(help.out())
+        .contains(SETTINGS)
+        .contains(VARIABLES)
+        .contains("Connection settings (a flag, before or after the command");
+    assertThat(help.out().replaceAll("\\s+", " ")).endsWith(needs + " ");
+  }
+
+  @ParameterizedTest(name = "{0} --help")
+  @ValueSource(strings = {"keygen", "demo", "simulate", "bench"})
+  void aCommandThatNeedsNoConnectionShowsOnlyItsOwnOptions(String command) {
+    CliRun help = CliRun.of(Map.of(), command, "--help");
+
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("Needs no connection settings.").contains("--verbose");
+    for (String setting : CONNECTION) {
+      assertThat(help.out()).doesNotContain(setting);
+    }
+    assertThat(help.out()).doesNotContain("OKTA_").doesNotContain("Connection settings");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "simulate", "bench"})
+  void aConnectionFlagAfterACommandThatNeedsNoneIsAUsageError(String command) {
+    CliRun run = CliRun.of(Map.of(), command, "--org-url", "https://acme.okta.com");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine()).contains("--org-url").contains("helpdesk " + command + " --help");
   }
 
   @Test
@@ -82,7 +135,10 @@ class UsageTest extends DemoOrgTest {
             "reset-mfa",
             "unlock",
             "revoke-sessions",
-            "demo")
+            "demo",
+            "simulate",
+            "bench")
+        .contains("keygen, demo, simulate and bench need none")
         .contains("Exit codes:", "9 outcome unknown")
         .contains("OKTA_ORG_URL", "OKTA_CLIENT_ID", "OKTA_PRIVATE_KEY_FILE", "OKTA_KEY_ID")
         .contains("OKTA_GROUP_ID");
@@ -189,6 +245,52 @@ class UsageTest extends DemoOrgTest {
         .doesNotContain("Authorization")
         .doesNotContain((String) run.json().get("tempPassword"));
     // SimulatedOrg.run has checked every secret that went over the wire too.
+  }
+
+  private static final String NONCE_NOTE =
+      ": use_dpop_nonce, the server asks for a DPoP nonce; the request is repeated with it, as"
+          + " expected";
+
+  @Test
+  void verboseSaysTheTokenEndpointsNonceHandshakeIsExpected() {
+    CliRun run = org.run("--verbose", "sync");
+
+    assertThat(run.code()).isZero();
+    String token = org.orgUrl() + "/oauth2/v1/token";
+    assertThat(run.logs().lines())
+        .filteredOn(line -> line.contains("<-- 400 POST " + token))
+        .singleElement()
+        .asString()
+        .endsWith(NONCE_NOTE);
+    assertThat(run.logs().lines())
+        .filteredOn(line -> line.contains("<-- 200 "))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).doesNotContain("use_dpop_nonce"));
+  }
+
+  @Test
+  void verboseSaysTheApisNonceChallengeIsExpected() {
+    org.sim.challengeNextApiCallWithNonce();
+
+    CliRun run = org.run("--verbose", "find", ADA);
+
+    assertThat(run.code()).as("%s", run).isZero();
+    assertThat(run.logs().lines())
+        .filteredOn(line -> line.contains("<-- 401 GET " + org.orgUrl() + "/api/v1/users/"))
+        .singleElement()
+        .asString()
+        .endsWith(NONCE_NOTE);
+  }
+
+  @Test
+  void verboseShowsAnyOtherRefusalAsItIs() {
+    CliRun run = org.run("--verbose", "sync", "--key-id", "not-registered");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.logs().lines())
+        .filteredOn(line -> line.contains("<-- ") && !line.contains("<-- 400 POST"))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).doesNotContain("use_dpop_nonce"));
   }
 
   @Test

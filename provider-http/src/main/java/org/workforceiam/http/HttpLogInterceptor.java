@@ -22,6 +22,13 @@ public final class HttpLogInterceptor implements Interceptor {
   public static final Set<String> REDACTED =
       Set.of("authorization", "dpop", "dpop-nonce", "cookie", "set-cookie", "proxy-authorization");
 
+  /** Said of the normal DPoP nonce handshake (RFC 9449), so an operator is not alarmed by it. */
+  static final String NONCE_CHALLENGE =
+      ": use_dpop_nonce, the server asks for a DPoP nonce; the request is repeated with it, as"
+          + " expected";
+
+  private static final long NONCE_PEEK_BYTES = 1024;
+
   private final Logger log;
   private final HttpLogging level;
   private final String requestIdHeader;
@@ -60,14 +67,39 @@ public final class HttpLogInterceptor implements Interceptor {
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     log.info(
-        "<-- {} {} {} ({} ms, requestId {}){}",
+        "<-- {} {} {} ({} ms, requestId {}){}{}",
         response.code(),
         request.method(),
         request.url(),
         millis,
         response.header(requestIdHeader, "-"),
+        isNonceChallenge(response) ? NONCE_CHALLENGE : "",
         level == HttpLogging.HEADERS ? render(response.headers()) : "");
     return response;
+  }
+
+  /**
+   * Whether the answer is DPoP's nonce handshake, which every new connection goes through: a 400
+   * {@code use_dpop_nonce} from the token endpoint or a 401 with {@code error="use_dpop_nonce"}
+   * from the API, each with a {@code DPoP-Nonce} header. Said in the log line, as operators read a
+   * bare 400 as a failure.
+   */
+  private static boolean isNonceChallenge(Response response) {
+    if (response.header("DPoP-Nonce") == null) {
+      return false;
+    }
+    if (response.code() == 401) {
+      return String.join(" ", response.headers("WWW-Authenticate")).contains("use_dpop_nonce");
+    }
+    if (response.code() != 400) {
+      return false;
+    }
+    try {
+      // An error body is small; peeking leaves it whole for the token client to read.
+      return response.peekBody(NONCE_PEEK_BYTES).string().contains("\"use_dpop_nonce\"");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String render(Headers headers) {
