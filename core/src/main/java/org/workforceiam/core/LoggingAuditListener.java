@@ -21,7 +21,8 @@ import org.slf4j.helpers.Reporter;
 final class LoggingAuditListener implements AuditListener {
   static final String LOGGER_NAME = "org.workforceiam.audit";
   static final String DISCARDED =
-      "workforce-iam: no SLF4J provider is present, so audit events of changes to users (logger "
+      "workforce-iam: SLF4J has no provider (or only slf4j-nop), so audit events of changes to"
+          + " users (logger "
           + LOGGER_NAME
           + ") are discarded. Add a provider such as logback-classic or slf4j-simple, or give the"
           + " client your own AuditListener.";
