@@ -15,7 +15,7 @@ import org.slf4j.helpers.NOPLogger;
 
 class LoggingAuditListenerTest {
   private static final AuditEvent UNLOCKED =
-      new AuditEvent(
+      AuditEvent.of(
           UserId.of("00u1Ada"),
           Operation.UNLOCK,
           Set.of(),
