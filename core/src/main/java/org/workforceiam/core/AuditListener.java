@@ -22,7 +22,9 @@ public interface AuditListener {
 
   /**
    * Returns the default listener: it logs each event through SLF4J to the logger {@code
-   * org.workforceiam.audit}, successes at INFO and the rest at WARN.
+   * org.workforceiam.audit}, successes at INFO and the rest at WARN. With no SLF4J provider on the
+   * class path, SLF4J discards the events; the first one then says so, once, on SLF4J's own
+   * reporting channel (stderr by default).
    *
    * @return the logging listener
    */

@@ -1,0 +1,38 @@
+package com.example.consumer;
+
+import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.ResetService;
+import org.workforceiam.core.contract.ContractData;
+import org.workforceiam.core.contract.ProviderContract;
+import org.workforceiam.core.testing.InMemoryIdentityProvider;
+
+/** The contract suite, run from its published artifact against the fake seeded with its data. */
+class FakeProviderContractTest extends ProviderContract {
+
+  @Override
+  protected Provider provider() {
+    InMemoryIdentityProvider.Builder builder =
+        InMemoryIdentityProvider.builder().pageSize(ContractData.PAGE_SIZE);
+    for (var user : ContractData.users()) {
+      if (ContractData.memberIds().contains(user.id())) {
+        builder.employee(user, ContractData.EMPLOYEES);
+      } else {
+        builder.employee(user);
+      }
+    }
+    ContractData.factors().forEach((user, list) -> list.forEach(f -> builder.factor(user, f)));
+    InMemoryIdentityProvider fake = builder.build();
+    ContractData.privileged().forEach(fake::markPrivileged);
+    return new Provider() {
+      @Override
+      public IamDirectory directory() {
+        return fake;
+      }
+
+      @Override
+      public ResetService resets() {
+        return fake;
+      }
+    };
+  }
+}

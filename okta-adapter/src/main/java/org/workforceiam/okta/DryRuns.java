@@ -1,0 +1,121 @@
+package org.workforceiam.okta;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.workforceiam.core.MfaReset;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
+import org.workforceiam.core.PasswordReset;
+import org.workforceiam.core.ResetService;
+import org.workforceiam.core.SessionRevocation;
+import org.workforceiam.core.UserId;
+
+/**
+ * Works out what each change of {@link OktaClient#resets} would do, changing nothing. Each plan
+ * passes the same guard the change would ({@link ResetService#groupGuard}: capability, then
+ * membership), so a dry run refuses exactly what the change would refuse, with the same exception;
+ * then Okta is asked whether it currently offers the operation for the user (the links on the
+ * user), and the exact requests the change would send are returned. Nothing is audited: nothing is
+ * changed.
+ *
+ * <pre>{@code
+ * DryRun plan = okta.dryRuns(employees).resetPassword(ada, PasswordReset.link());
+ * plan.requests().forEach(r -> System.out.println(r.method() + " " + r.path()));
+ * }</pre>
+ *
+ * <p>Thread-safe. Obtained from {@link OktaClient#dryRuns}.
+ */
+public final class DryRuns {
+  private final OktaResets resets;
+  private final OktaDirectory directory;
+  private final ResetService.Interceptor guard;
+
+  DryRuns(OktaResets resets, OktaDirectory directory, ResetService.Interceptor guard) {
+    this.resets = resets;
+    this.directory = directory;
+    this.guard = guard;
+  }
+
+  /**
+   * Plans {@link ResetService#resetPassword}.
+   *
+   * @param user the user
+   * @param request the reset
+   * @return what the reset would do
+   * @throws org.workforceiam.core.IamException.PermissionDenied when the user is outside the group
+   * @throws org.workforceiam.core.IamException.NotFound when the user does not exist
+   */
+  public DryRun resetPassword(UserId user, PasswordReset request) {
+    Objects.requireNonNull(request, "request == null");
+    return plan(user, request.operation(), request.options(), () -> resets.plan(user, request));
+  }
+
+  /**
+   * Plans {@link ResetService#resetMfa}.
+   *
+   * @param user the user
+   * @param request the reset
+   * @return what the reset would do
+   */
+  public DryRun resetMfa(UserId user, MfaReset request) {
+    Objects.requireNonNull(request, "request == null");
+    return plan(user, request.operation(), request.options(), () -> resets.plan(user, request));
+  }
+
+  /**
+   * Plans {@link ResetService#unlock}.
+   *
+   * @param user the user
+   * @return what the unlock would do
+   */
+  public DryRun unlock(UserId user) {
+    return plan(user, Operation.UNLOCK, Set.of(), () -> resets.planUnlock(user));
+  }
+
+  /**
+   * Plans {@link ResetService#revokeSessions}.
+   *
+   * @param user the user
+   * @param request the revocation
+   * @return what the revocation would do
+   */
+  public DryRun revokeSessions(UserId user, SessionRevocation request) {
+    Objects.requireNonNull(request, "request == null");
+    return plan(user, request.operation(), request.options(), () -> resets.plan(user, request));
+  }
+
+  private interface Planner {
+    List<OktaResets.PlannedRequest> plan();
+  }
+
+  private DryRun plan(
+      UserId user, Operation operation, Set<OperationOption> options, Planner planner) {
+    Objects.requireNonNull(user, "user == null");
+    return guard.intercept(
+        ResetService.Change.of(user, operation, options, resets.capabilities()),
+        () -> {
+          String link = OktaResets.linkFor(operation);
+          Optional<Boolean> available =
+              link == null ? Optional.empty() : Optional.of(directory.links(user).contains(link));
+          List<DryRun.Request> requests =
+              planner.plan().stream()
+                  .map(
+                      r ->
+                          DryRun.Request.of(
+                              r.method(),
+                              r.url().encodedPath()
+                                  + (r.url().encodedQuery() == null
+                                      ? ""
+                                      : "?" + r.url().encodedQuery())))
+                  .toList();
+          return DryRun.of(user, operation, options, requests, available);
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "DryRuns{guard=" + guard + "}";
+  }
+}
