@@ -83,10 +83,9 @@ final class BenchCommand extends BaseCommand {
                   .clientId(BenchOrg.CLIENT_ID)
                   .privateKey(keys.getPrivate())
                   .keyId(keyId)
-                  .groupId(BenchOrg.GROUP)
                   .pageSize(pageSize)
                   .build();
-          Stream<Employee> employees = okta.members(GroupId.of(BenchOrg.GROUP))) {
+          Stream<Employee> employees = okta.directory().members(GroupId.of(BenchOrg.GROUP))) {
         employees.forEach(employee -> meter.member());
       }
       SyncMeter.Result result = meter.stop();

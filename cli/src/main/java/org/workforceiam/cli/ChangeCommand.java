@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.OktaClient;
+import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,16 +29,16 @@ abstract class ChangeCommand extends OktaCommand {
   @Override
   public final Integer call() {
     validate();
-    try (OktaClient okta = client()) {
-      Employee employee = resolve(okta, Objects.requireNonNull(user));
+    try (Connection okta = connect()) {
+      Employee employee = resolve(okta.directory(), Objects.requireNonNull(user));
       Map<String, Object> json;
       if (dryRun) {
-        json = dryRunJson(plan(okta, employee.id()));
+        json = dryRunJson(plan(okta.dryRuns(), employee.id()));
       } else {
         json = new LinkedHashMap<>();
         json.put("userId", employee.id().value());
         json.put("action", action());
-        change(okta, employee.id(), json);
+        change(okta.resets(), employee.id(), json);
       }
       out().println(Output.json(json));
       return ExitCodes.OK;
@@ -50,11 +51,11 @@ abstract class ChangeCommand extends OktaCommand {
   /** The action name of the contract. */
   abstract String action();
 
-  /** Makes the change and adds its result fields. */
-  abstract void change(OktaClient okta, UserId user, Map<String, Object> json);
+  /** Makes the change, for a member of the group only, and adds its result fields. */
+  abstract void change(ResetService resets, UserId user, Map<String, Object> json);
 
-  /** Works out the change without making it. */
-  abstract DryRun plan(OktaClient okta, UserId user);
+  /** Works out the change without making it, through the same group check. */
+  abstract DryRun plan(DryRuns dryRuns, UserId user);
 
   private Map<String, Object> dryRunJson(DryRun plan) {
     Map<String, Object> json = new LinkedHashMap<>();

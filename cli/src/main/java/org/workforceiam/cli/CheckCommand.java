@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.workforceiam.core.IamException;
 import org.workforceiam.okta.ConnectionCheck;
-import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -16,7 +15,7 @@ import picocli.CommandLine.Command;
 final class CheckCommand extends OktaCommand {
   @Override
   public Integer call() {
-    try (OktaClient okta = client()) {
+    try (Connection okta = connect()) {
       ConnectionCheck check = okta.check();
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("orgUrl", check.orgUrl());

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.Factor;
-import org.workforceiam.okta.OktaClient;
+import org.workforceiam.core.IamDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,9 +26,10 @@ final class FactorsCommand extends OktaCommand {
 
   @Override
   public Integer call() {
-    try (OktaClient okta = client()) {
-      Employee employee = resolve(okta, Objects.requireNonNull(user));
-      for (Factor factor : okta.factors(employee.id())) {
+    try (Connection okta = connect()) {
+      IamDirectory directory = okta.directory();
+      Employee employee = resolve(directory, Objects.requireNonNull(user));
+      for (Factor factor : directory.factors(employee.id())) {
         out().println(Output.json(Output.factor(factor)));
       }
       return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package org.workforceiam.cli;
 
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,10 +19,12 @@ final class FindCommand extends OktaCommand {
 
   @Override
   public Integer call() {
-    try (OktaClient okta = client()) {
+    try (Connection okta = connect()) {
       out()
           .println(
-              Output.json(Output.employee(resolve(okta, java.util.Objects.requireNonNull(user)))));
+              Output.json(
+                  Output.employee(
+                      resolve(okta.directory(), java.util.Objects.requireNonNull(user)))));
       return ExitCodes.OK;
     }
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
+import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
-import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -47,14 +47,14 @@ abstract class OktaCommand extends BaseCommand {
     return new Settings(config, root.config, root.env, verbose());
   }
 
-  /** A client from the settings, with the group when this command needs it. */
-  OktaClient client() {
-    return settings().client(needsGroup());
+  /** A connection from the settings, with the group when this command needs it. */
+  Connection connect() {
+    return settings().connect(needsGroup());
   }
 
   /** Finds the user a person named by id, login or primary email: one lookup. */
-  static Employee resolve(OktaClient client, String user) {
-    return client
+  static Employee resolve(IamDirectory directory, String user) {
+    return directory
         .find(user)
         .orElseThrow(
             () ->

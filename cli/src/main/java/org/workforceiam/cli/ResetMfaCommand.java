@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.OktaClient;
+import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,13 +33,13 @@ final class ResetMfaCommand extends ChangeCommand {
   }
 
   @Override
-  void change(OktaClient okta, UserId user, Map<String, Object> json) {
-    ResetResult.Mfa result = okta.resetMfa(user, request());
+  void change(ResetService resets, UserId user, Map<String, Object> json) {
+    ResetResult.Mfa result = resets.resetMfa(user, request());
     json.put("factorsReset", result.factorsReset().stream().map(FactorId::value).toList());
   }
 
   @Override
-  DryRun plan(OktaClient okta, UserId user) {
-    return okta.dryRun(user, request());
+  DryRun plan(DryRuns dryRuns, UserId user) {
+    return dryRuns.resetMfa(user, request());
   }
 }

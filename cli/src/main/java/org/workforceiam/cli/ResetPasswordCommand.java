@@ -3,10 +3,11 @@ package org.workforceiam.cli;
 import java.util.Map;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.OktaClient;
+import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,8 +67,8 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
-  void change(OktaClient okta, UserId user, Map<String, Object> json) {
-    ResetResult.Password result = okta.resetPassword(user, request());
+  void change(ResetService resets, UserId user, Map<String, Object> json) {
+    ResetResult.Password result = resets.resetPassword(user, request());
     json.put("resetUrl", result.resetLink().map(Secret::reveal).orElse(null));
     json.put("emailSent", result.emailSent());
     json.put("tempPassword", result.temporaryPassword().map(Secret::reveal).orElse(null));
@@ -75,7 +76,7 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
-  DryRun plan(OktaClient okta, UserId user) {
-    return okta.dryRun(user, request());
+  DryRun plan(DryRuns dryRuns, UserId user) {
+    return dryRuns.resetPassword(user, request());
   }
 }

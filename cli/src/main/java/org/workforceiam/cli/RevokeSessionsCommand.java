@@ -1,10 +1,11 @@
 package org.workforceiam.cli;
 
 import java.util.Map;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.OktaClient;
+import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,12 +32,12 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
-  void change(OktaClient okta, UserId user, Map<String, Object> json) {
-    okta.revokeSessions(user, request());
+  void change(ResetService resets, UserId user, Map<String, Object> json) {
+    resets.revokeSessions(user, request());
   }
 
   @Override
-  DryRun plan(OktaClient okta, UserId user) {
-    return okta.dryRun(user, request());
+  DryRun plan(DryRuns dryRuns, UserId user) {
+    return dryRuns.revokeSessions(user, request());
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
+import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.okta.OktaClient;
 
@@ -90,8 +91,11 @@ final class Settings {
         : List.of(Setting.ORG_URL, Setting.CLIENT_ID, Setting.PRIVATE_KEY);
   }
 
-  /** A client for commands that need the org, app and key, and the group when asked. */
-  OktaClient client(boolean needsGroup) {
+  /**
+   * A connection for commands that need the org, app and key, and the group when asked. Every
+   * setting is checked before anything is sent, the group id among them.
+   */
+  Connection connect(boolean needsGroup) {
     requireAll(needed(needsGroup));
     OktaClient.Builder builder =
         OktaClient.builder()
@@ -101,10 +105,17 @@ final class Settings {
             .httpLogging(verbose ? HttpLogging.BASIC : HttpLogging.NONE)
             .auditListener(AuditListener.logging());
     get(Setting.KEY_ID).ifPresent(builder::keyId);
-    if (needsGroup) {
-      builder.groupId(get(Setting.GROUP_ID).orElseThrow());
+    OktaClient client = builder.build();
+    try {
+      return new Connection(
+          client,
+          needsGroup
+              ? Optional.of(GroupId.of(get(Setting.GROUP_ID).orElseThrow()))
+              : Optional.empty());
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
     }
-    return builder.build();
   }
 
   private static @Nullable String flag(@Nullable ConfigOptions options, Setting setting) {

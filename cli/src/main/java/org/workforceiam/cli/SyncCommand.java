@@ -15,7 +15,6 @@ import org.workforceiam.core.Page;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.sync.DirectorySync;
 import org.workforceiam.core.sync.SyncReport;
-import org.workforceiam.okta.OktaClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,11 +48,11 @@ final class SyncCommand extends OktaCommand {
 
   @Override
   public Integer call() {
-    try (OktaClient okta = client()) {
-      GroupId group = okta.group().orElseThrow();
+    try (Connection okta = connect()) {
+      GroupId group = okta.group();
       Output.EmployeeWriter writer = new Output.EmployeeWriter(format, out());
       boolean showProgress = progress != null ? progress : stderrIsTerminal();
-      PrintingDirectory printing = new PrintingDirectory(okta, writer);
+      PrintingDirectory printing = new PrintingDirectory(okta.directory(), writer);
       writer.header();
       writer.flush();
       if (snapshot != null) {

@@ -2,9 +2,10 @@ package org.workforceiam.cli;
 
 import java.util.Map;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.OktaClient;
+import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -18,13 +19,13 @@ final class UnlockCommand extends ChangeCommand {
   }
 
   @Override
-  void change(OktaClient okta, UserId user, Map<String, Object> json) {
-    ResetResult.Unlock result = okta.unlock(user);
+  void change(ResetService resets, UserId user, Map<String, Object> json) {
+    ResetResult.Unlock result = resets.unlock(user);
     json.put("status", result.status().name());
   }
 
   @Override
-  DryRun plan(OktaClient okta, UserId user) {
-    return okta.dryRunUnlock(user);
+  DryRun plan(DryRuns dryRuns, UserId user) {
+    return dryRuns.unlock(user);
   }
 }

@@ -75,6 +75,32 @@ class CheckCommandTest extends DemoOrgTest {
   }
 
   @Test
+  void aGroupWithoutMembersIsExit2WithTheProblemListed() {
+    String empty = "00gDemoNobodyYet";
+    org.directory().group(empty, "Nobody yet");
+
+    CliRun check = org.run("check", "--group-id", empty);
+
+    assertThat(check.code()).as("%s", check).isEqualTo(2);
+    Map<String, Object> json = check.json();
+    assertThat(json)
+        .containsOnlyKeys(KEYS)
+        .containsEntry("tokenType", "DPoP")
+        .containsEntry("groupId", empty)
+        .containsEntry("groupReadable", true)
+        .containsEntry("firstPageCount", 0.0);
+    assertThat(json.get("problems"))
+        .asInstanceOf(InstanceOfAssertFactories.list(String.class))
+        .singleElement()
+        .asString()
+        .startsWith("group " + empty + " has no members");
+    assertThat(check.errorLine()).startsWith("error: group " + empty + " has no members");
+    assertThat(org.apiRequests())
+        .containsExactly(
+            "GET /api/v1/groups/" + empty, "GET /api/v1/groups/" + empty + "/users?limit=1000");
+  }
+
+  @Test
   void scopesNotGrantedToTheAppAreExit4WithTheProblemListed() {
     try (SimulatedOrg narrow =
         SimulatedOrg.start(

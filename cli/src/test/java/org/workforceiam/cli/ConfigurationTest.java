@@ -249,13 +249,42 @@ class ConfigurationTest extends DemoOrgTest {
     assertThat(run.errorLine()).contains("path");
   }
 
-  @Test
-  void aGroupIdThatIsNotAnOktaGroupIdIsExit2() {
-    CliRun run = org.run("sync", "--group-id", "Employees");
+  static Stream<List<String>> commandsThatNeedTheGroup() {
+    return Stream.of(
+        List.of("check"),
+        List.of("sync"),
+        List.of("reset-password", ADA),
+        List.of("reset-password", ADA, "--dry-run"),
+        List.of("reset-mfa", ADA),
+        List.of("unlock", GRACE, "--dry-run"),
+        List.of("revoke-sessions", ADA));
+  }
 
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.errorLine()).contains("Employees");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commandsThatNeedTheGroup")
+  void aGroupIdThatIsNotAnOktaGroupIdIsExit2BeforeAnythingIsSent(List<String> command) {
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of("--group-id", "Employees"));
+
+    CliRun run = org.run(args.toArray(String[]::new));
+
+    assertThat(run.code()).as("%s", run).isEqualTo(2);
+    assertThat(run.errorLine())
+        .startsWith("error: the group id 'Employees' is not an Okta group id")
+        .contains("00g");
+    assertThat(run.out()).isEmpty();
     assertThat(org.sim.calls()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"find", "factors"})
+  void findAndFactorsDoNotUseTheGroupSoDoNotCheckIt(String command) {
+    Map<String, String> env = org.env();
+    env.put("OKTA_GROUP_ID", "Employees");
+
+    CliRun run = org.run(env, command, ADA);
+
+    assertThat(run.code()).as("%s", run).isZero();
   }
 
   @Test

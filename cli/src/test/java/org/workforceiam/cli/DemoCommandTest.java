@@ -43,7 +43,7 @@ class DemoCommandTest {
     assertThat(demo.code()).as("%s", demo).isZero();
     assertThat(demo.logs())
         .containsPattern(
-            "<-- 400 POST http://localhost:\\d+/oauth2/v1/token .*: use_dpop_nonce, Okta asks")
+            "<-- 400 POST http://localhost:\\d+/oauth2/v1/token .*: use_dpop_nonce, the server asks")
         .containsPattern("<-- 200 POST http://localhost:\\d+/oauth2/v1/token")
         .containsPattern("<-- 200 GET http://localhost:\\d+/api/v1/groups/00gDemoEmployees/users")
         .containsPattern("<-- 200 POST http://localhost:\\d+/api/v1/users/00uDemo01Ada/lifecycle/")

@@ -166,7 +166,10 @@ class DryRunTest extends DemoOrgTest {
     CliRun dryRun = org.run(args.toArray(String[]::new));
 
     assertThat(dryRun.code()).isEqualTo(4);
-    assertThat(dryRun.errorLine()).contains(LINUS).contains(DemoOrg.GROUP);
+    assertThat(dryRun.errorLine())
+        .contains(LINUS)
+        .contains(DemoOrg.GROUP)
+        .endsWith("; nothing was changed");
     assertThat(dryRun.out()).isEmpty();
     assertThat(org.changesSent()).isEmpty();
   }

@@ -240,7 +240,7 @@ class HelpdeskJarIT {
     assertThat(demo.code()).as("%s", demo).isZero();
     assertThat(demo.err())
         .containsPattern(
-            "<-- 400 POST http://localhost:\\d+/oauth2/v1/token .*: use_dpop_nonce, Okta asks for a"
+            "<-- 400 POST http://localhost:\\d+/oauth2/v1/token .*: use_dpop_nonce, the server asks for a"
                 + " DPoP nonce; the request is repeated with it, as expected")
         .containsPattern("<-- 200 POST http://localhost:\\d+/oauth2/v1/token")
         .containsPattern("<-- 200 GET http://localhost:\\d+/api/v1/groups/00gDemoEmployees/users")

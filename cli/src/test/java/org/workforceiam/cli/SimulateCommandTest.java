@@ -25,12 +25,16 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * {@code simulate}: an org that stays up, in-process through {@link Helpdesk#run} with a pipe as
  * standard input. Other commands run against it exactly as a person in a second terminal runs them,
  * with the settings it printed. {@code HelpdeskJarIT} does the same with the jar as a process.
  */
+// The CLI logs to System.err, which CliRun swaps for the whole JVM: one class at a time.
+@ResourceLock(Resources.SYSTEM_ERR)
 class SimulateCommandTest {
   private final Lines out = new Lines();
   private final StringWriter err = new StringWriter();

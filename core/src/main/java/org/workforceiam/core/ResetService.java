@@ -2,6 +2,8 @@ package org.workforceiam.core;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Changes a user's credentials and sessions at the identity provider on their behalf, after the
@@ -19,7 +21,8 @@ import java.util.Objects;
  *
  * <p>Wrap a provider with {@link #groupScoped(ResetService, IamDirectory, GroupId)} to act only on
  * members of one group, and with {@link #audited(ResetService, AuditListener)} to record every
- * attempt.
+ * attempt. Both are built on {@link #intercepted(ResetService, Interceptor)}, the one point every
+ * change passes through: write your own decorators on it, so none can be bypassed.
  *
  * <p><b>Implementing it.</b> Applications may implement this interface to plug in another provider
  * or a test double; {@code InMemoryIdentityProvider} (in {@code workforce-iam-testing}) is one,
@@ -107,8 +110,20 @@ public interface ResetService {
    * @return the guarded service
    */
   static ResetService groupScoped(ResetService delegate, IamDirectory directory, GroupId group) {
-    return new GroupScopedResetService(
-        Objects.requireNonNull(delegate, "delegate == null"),
+    return intercepted(delegate, groupGuard(directory, group));
+  }
+
+  /**
+   * Returns the check {@link #groupScoped} makes before every change, as an interceptor of its own:
+   * the operation and its options must be supported, and the user must be a member of the group. A
+   * dry run passes its plan through it, so it refuses exactly what the change would refuse.
+   *
+   * @param directory where membership is checked
+   * @param group the only group whose members may be changed
+   * @return the guard
+   */
+  static Interceptor groupGuard(IamDirectory directory, GroupId group) {
+    return new GroupGuard(
         Objects.requireNonNull(directory, "directory == null"),
         Objects.requireNonNull(group, "group == null"));
   }
@@ -134,9 +149,98 @@ public interface ResetService {
    * @return the audited service
    */
   static ResetService audited(ResetService delegate, AuditListener listener, Clock clock) {
-    return new AuditingResetService(
+    return intercepted(
+        delegate,
+        new AuditInterceptor(
+            Objects.requireNonNull(listener, "listener == null"),
+            Objects.requireNonNull(clock, "clock == null")));
+  }
+
+  /**
+   * Wraps a reset service so every change passes through one interceptor, which may refuse it,
+   * observe it, or let it proceed. This is how {@link #groupScoped} and {@link #audited} are built,
+   * and the way to write your own decorator: every method of this interface, including those added
+   * in later versions, reaches the interceptor, so a decorator built this way is never bypassed.
+   *
+   * @param delegate the service that makes the changes
+   * @param interceptor sees every change before the delegate does
+   * @return the decorated service
+   */
+  static ResetService intercepted(ResetService delegate, Interceptor interceptor) {
+    return new InterceptingResetService(
         Objects.requireNonNull(delegate, "delegate == null"),
-        Objects.requireNonNull(listener, "listener == null"),
-        Objects.requireNonNull(clock, "clock == null"));
+        Objects.requireNonNull(interceptor, "interceptor == null"));
+  }
+
+  /**
+   * Sees every change made through a service built by {@link #intercepted}: it may refuse it (throw
+   * an {@link IamException}), observe it, or call {@code proceed} to let the next step make it.
+   */
+  @FunctionalInterface
+  interface Interceptor {
+    /**
+     * Handles one change.
+     *
+     * @param change what is about to be changed, and what the provider supports
+     * @param proceed makes the change (or, in a dry run, plans it) and returns its result
+     * @param <T> the type of result
+     * @return the result of {@code proceed}, or another of the same type
+     */
+    <T> T intercept(Change change, Supplier<T> proceed);
+  }
+
+  /** One change about to be made: who, what, with which options, and what the provider supports. */
+  final class Change {
+    private final UserId user;
+    private final Operation operation;
+    private final Set<OperationOption> options;
+    private final Capabilities capabilities;
+
+    private Change(
+        UserId user, Operation operation, Set<OperationOption> options, Capabilities capabilities) {
+      this.user = Objects.requireNonNull(user, "user == null");
+      this.operation = Objects.requireNonNull(operation, "operation == null");
+      this.options = Set.copyOf(Objects.requireNonNull(options, "options == null"));
+      this.capabilities = Objects.requireNonNull(capabilities, "capabilities == null");
+    }
+
+    /**
+     * Describes a change.
+     *
+     * @param user the target user
+     * @param operation the operation
+     * @param options its options
+     * @param capabilities what the provider that would make it supports
+     * @return the change
+     */
+    public static Change of(
+        UserId user, Operation operation, Set<OperationOption> options, Capabilities capabilities) {
+      return new Change(user, operation, options, capabilities);
+    }
+
+    /** {@return the target user} */
+    public UserId user() {
+      return user;
+    }
+
+    /** {@return the operation} */
+    public Operation operation() {
+      return operation;
+    }
+
+    /** {@return the options asked for} */
+    public Set<OperationOption> options() {
+      return options;
+    }
+
+    /** {@return what the provider that would make the change supports} */
+    public Capabilities capabilities() {
+      return capabilities;
+    }
+
+    @Override
+    public String toString() {
+      return "Change[user=" + user + ", operation=" + operation + ", options=" + options + "]";
+    }
   }
 }

@@ -22,8 +22,8 @@ import org.workforceiam.core.UserId;
  * resets their MFA.
  *
  * <pre>{@code
- * HelpdeskFlow helpdesk =
- *     new HelpdeskFlow(directory, resets, GroupId.of("00g1emaKYZTWRYYRRTSK"), AuditListener.logging());
+ * GroupId employees = GroupId.of("00g1emaKYZTWRYYRRTSK");
+ * HelpdeskFlow helpdesk = new HelpdeskFlow(okta.directory(), okta.resets(employees));
  *
  * HelpdeskFlow.Result result = helpdesk.resetPassword("ada@example.com");
  * if (result.status() == HelpdeskFlow.Status.DONE) {
@@ -33,8 +33,9 @@ import org.workforceiam.core.UserId;
  * }
  * }</pre>
  *
- * <p>Every change goes through the two wrappers from {@code core}, so the flow cannot be talked
- * into more than it should do:
+ * <p>The flow takes a reset service that is already guarded and audited, so it cannot be talked
+ * into more than it should do. {@code okta.resets(employees)} is one; for any other provider, wrap
+ * it with the two decorators from {@code core}:
  *
  * <ul>
  *   <li>{@link ResetService#groupScoped(ResetService, IamDirectory, GroupId)}: only members of the
@@ -113,21 +114,14 @@ public final class HelpdeskFlow {
   /**
    * Creates the flow.
    *
-   * @param directory where employees are looked up and group membership is checked
-   * @param resets the provider's reset service, unwrapped: the flow adds the group guard and audit
-   * @param employees the group whose members the helpdesk may reset
-   * @param audit where every attempt is reported, for example {@link AuditListener#logging()}
+   * @param directory where employees are looked up
+   * @param resets a reset service already guarded by the employees group and audited, such as
+   *     {@code okta.resets(employees)} or {@code ResetService.audited(ResetService.groupScoped(
+   *     provider, directory, employees), listener)}
    */
-  public HelpdeskFlow(
-      IamDirectory directory, ResetService resets, GroupId employees, AuditListener audit) {
+  public HelpdeskFlow(IamDirectory directory, ResetService resets) {
     this.directory = Objects.requireNonNull(directory, "directory == null");
-    this.resets =
-        ResetService.audited(
-            ResetService.groupScoped(
-                Objects.requireNonNull(resets, "resets == null"),
-                directory,
-                Objects.requireNonNull(employees, "employees == null")),
-            Objects.requireNonNull(audit, "audit == null"));
+    this.resets = Objects.requireNonNull(resets, "resets == null");
   }
 
   /**

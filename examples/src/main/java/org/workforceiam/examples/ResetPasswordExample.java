@@ -3,9 +3,11 @@ package org.workforceiam.examples;
 import java.nio.file.Path;
 import java.util.Map;
 import org.workforceiam.core.Employee;
+import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.okta.OktaClient;
 
 /**
@@ -32,22 +34,23 @@ public final class ResetPasswordExample {
       System.exit(2);
     }
     Map<String, String> env = System.getenv();
+    GroupId employees = GroupId.of(SyncGroupExample.required(env, "OKTA_GROUP_ID"));
     OktaClient.Builder builder =
         OktaClient.builder()
             .orgUrl(SyncGroupExample.required(env, "OKTA_ORG_URL"))
             .clientId(SyncGroupExample.required(env, "OKTA_CLIENT_ID"))
-            .privateKeyFile(Path.of(SyncGroupExample.required(env, "OKTA_PRIVATE_KEY_FILE")))
-            // Changes reach only members of this group: anyone else is refused before Okta is
-            // asked.
-            .groupId(SyncGroupExample.required(env, "OKTA_GROUP_ID"));
+            .privateKeyFile(Path.of(SyncGroupExample.required(env, "OKTA_PRIVATE_KEY_FILE")));
     if (env.containsKey("OKTA_KEY_ID")) {
       builder.keyId(env.get("OKTA_KEY_ID"));
     }
     try (OktaClient okta = builder.build()) {
+      // Changes reach only members of this group: anyone else is refused before Okta is asked.
+      ResetService resets = okta.resets(employees);
       Employee employee =
-          okta.find(args[0])
+          okta.directory()
+              .find(args[0])
               .orElseThrow(() -> new IllegalArgumentException("no such user " + args[0]));
-      ResetResult.Password result = okta.resetPassword(employee.id(), PasswordReset.link());
+      ResetResult.Password result = resets.resetPassword(employee.id(), PasswordReset.link());
       // The link is a Secret: it shows only when asked, never in a log line or toString().
       result.resetLink().ifPresent(link -> System.out.println("reset link: " + link.reveal()));
     } catch (IamException.PermissionDenied e) {

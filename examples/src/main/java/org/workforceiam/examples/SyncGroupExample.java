@@ -33,14 +33,13 @@ public final class SyncGroupExample {
         OktaClient.builder()
             .orgUrl(required(env, "OKTA_ORG_URL"))
             .clientId(required(env, "OKTA_CLIENT_ID"))
-            .privateKeyFile(Path.of(required(env, "OKTA_PRIVATE_KEY_FILE")))
-            .groupId(employees.value());
+            .privateKeyFile(Path.of(required(env, "OKTA_PRIVATE_KEY_FILE")));
     if (env.containsKey("OKTA_KEY_ID")) {
       builder.keyId(env.get("OKTA_KEY_ID"));
     }
     try (OktaClient okta = builder.build();
         // Pages are fetched as the stream reaches them: a group of any size fits in memory.
-        Stream<Employee> members = okta.members(employees)) {
+        Stream<Employee> members = okta.directory().members(employees)) {
       long[] counts = new long[2];
       members.forEach(
           employee -> {

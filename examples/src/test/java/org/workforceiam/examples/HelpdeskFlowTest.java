@@ -15,6 +15,7 @@ import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.Operation;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.testing.InMemoryIdentityProvider;
 import org.workforceiam.core.testing.RecordedOperation;
@@ -68,8 +69,10 @@ class HelpdeskFlowTest {
             .factor(ADA, Factor.of(ADA_PUSH, "push", "OKTA", "ACTIVE"))
             .build();
     idp.markPrivileged(ROOT); // holds a more privileged admin role than the helpdesk's
-    // The fake is both the directory and the reset service, as one Okta client would be.
-    helpdesk = new HelpdeskFlow(idp, idp, EMPLOYEES, audit::add);
+    // The fake is both the directory and the bare reset service; the flow adds guard and audit.
+    helpdesk =
+        new HelpdeskFlow(
+            idp, ResetService.audited(ResetService.groupScoped(idp, idp, EMPLOYEES), audit::add));
   }
 
   @Test

@@ -68,8 +68,10 @@ class ReadmeSnippetsTest {
           "org.workforceiam.core.*",
           "org.workforceiam.core.sync.*",
           "org.workforceiam.core.testing.*",
+          "org.workforceiam.core.contract.*",
           "org.workforceiam.examples.*",
           "org.workforceiam.okta.*",
+          "org.workforceiam.okta.simulator.*",
           "static org.assertj.core.api.Assertions.*");
 
   private static final Pattern TYPE_DECLARATION =

@@ -9,8 +9,8 @@ import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamException;
 
 /**
- * What {@link OktaClient#check()} found: whether the app can get a token, with which scopes, and
- * whether it can read its group.
+ * What {@link OktaClient#check(GroupId)} found: whether the app can get a token, with which scopes,
+ * and whether it can read its group and finds members in it.
  */
 public final class ConnectionCheck {
   private final String orgUrl;

@@ -6,32 +6,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
-import org.workforceiam.core.Capabilities;
-import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
-import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.Operation;
-import org.workforceiam.core.OperationOption;
-import org.workforceiam.core.Page;
-import org.workforceiam.core.PasswordReset;
-import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.RetryPolicy;
-import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.UserId;
-import org.workforceiam.http.AccessToken;
 import org.workforceiam.http.PrivateKeys;
 import org.workforceiam.http.ServiceAppKey;
 import org.workforceiam.http.Sleeper;
@@ -46,16 +32,23 @@ import org.workforceiam.http.Sleeper;
  *     .clientId("0oa1bcd2efGHIJ3kl4x7")
  *     .privateKeyFile(Path.of("okta-app.pem"))
  *     .build()) {
- *   // use it
+ *   GroupId employees = GroupId.of("00g1emaKYZTWRYYRRTSK");
+ *   IamDirectory directory = okta.directory();          // sync, find, factors
+ *   ResetService resets = okta.resets(employees);       // changes, for members of the group only
  * }
  * }</pre>
+ *
+ * <p>What it gives is what it can do: {@link #directory()} reads the org; {@link #resets(GroupId)}
+ * changes users, only members of one group, every attempt audited; {@link #check(GroupId)}
+ * diagnoses the set-up; {@link #dryRuns(GroupId)} works out what a change would do through the same
+ * guard, sending no change.
  *
  * <p>Build one client per configuration and share it: it is immutable and thread-safe, and caches
  * its access token. {@link #close()} releases the HTTP threads and connections when the client
  * created its own {@link OkHttpClient}; a client given one by {@link
  * Builder#httpClient(OkHttpClient)} leaves it to its owner.
  */
-public final class OktaClient implements IamDirectory, ResetService, AutoCloseable {
+public final class OktaClient implements AutoCloseable {
   /** The scopes requested when none are configured: enough to list a group and reset users. */
   public static final List<String> DEFAULT_SCOPES =
       List.of("okta.groups.read", "okta.users.manage");
@@ -64,21 +57,14 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
   private final OktaDirectory directory;
   private final OktaResets oktaResets;
   private final String clientId;
-  private final Optional<GroupId> group;
-  private final Optional<ResetService> guardedResets;
+  private final AuditListener audit;
 
-  private OktaClient(
-      OktaConnection connection, String clientId, Optional<GroupId> group, AuditListener audit) {
+  private OktaClient(OktaConnection connection, String clientId, AuditListener audit) {
     this.connection = connection;
     this.directory = connection.directory();
     this.oktaResets = new OktaResets(connection.orgUrl(), connection.api(), directory);
     this.clientId = clientId;
-    this.group = group;
-    this.guardedResets =
-        group.map(
-            g ->
-                ResetService.audited(
-                    ResetService.groupScoped(oktaResets, directory, g), audit, connection.clock()));
+    this.audit = audit;
   }
 
   /**
@@ -91,310 +77,77 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
   }
 
   /**
-   * Returns the group of employees this client was configured with.
-   *
-   * @return the group, when {@link Builder#groupId(String)} was set
-   */
-  public Optional<GroupId> group() {
-    return group;
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Sends {@code GET /api/v1/groups/{groupId}/users?limit=N} with the configured page size.
-   */
-  @Override
-  public Page<Employee> membersPage(GroupId group) {
-    return directory.membersPage(group);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>The cursor is the URL of Okta's {@code next} link; one that points to another host is
-   * refused before any request is sent.
-   */
-  @Override
-  public Page<Employee> membersPage(GroupId group, Page.Cursor cursor) {
-    return directory.membersPage(group, cursor);
-  }
-
-  @Override
-  public Optional<Employee> findById(UserId id) {
-    return directory.findById(id);
-  }
-
-  @Override
-  public Optional<Employee> findByLogin(String login) {
-    return directory.findByLogin(login);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Searches {@code profile.email eq "…"}; Okta's search is eventually consistent, so a user
-   * created moments ago may not be found yet.
-   */
-  @Override
-  public Optional<Employee> findByEmail(String email) {
-    return directory.findByEmail(email);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>An id or a login takes one request to Okta; an email address that is neither takes a second,
-   * a search.
-   */
-  @Override
-  public Optional<Employee> find(String idLoginOrEmail) {
-    return directory.find(idLoginOrEmail);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>One request to Okta, which takes either.
-   */
-  @Override
-  public Optional<Employee> findByIdOrLogin(String idOrLogin) {
-    return directory.findByIdOrLogin(idOrLogin);
-  }
-
-  /**
-   * {@inheritDoc}
+   * Returns the org's directory: group members page by page ({@code GET
+   * /api/v1/groups/{groupId}/users?limit=N}, following Okta's {@code next} links on the same origin
+   * only), users by id, login or primary email, their factors and their groups.
    *
    * <p>Okta lists only the factors that the highest-priority authenticator enrollment policy marks
-   * required or optional, judged in this app's context (its network zone, for example), so a user
-   * may have enrolled factors this list does not show.
+   * required or optional, judged in this app's context, so a user may have enrolled factors that
+   * {@link IamDirectory#factors} does not show. Okta's email search is eventually consistent: a
+   * user created moments ago may not be found yet.
+   *
+   * @return the directory; thread-safe
    */
-  @Override
-  public List<Factor> factors(UserId user) {
-    return directory.factors(user);
+  public IamDirectory directory() {
+    return directory;
   }
-
-  @Override
-  public boolean isMember(UserId user, GroupId group) {
-    return directory.isMember(user, group);
-  }
-
-  // ------------------------------------------------------------------ connection check
 
   /**
-   * Tests the connection as an admin does after setting the app up: gets a token, compares the
-   * scopes Okta granted with those requested, reads the configured group and its first page. Never
-   * throws for what it finds; problems are collected in the result.
+   * Returns the service that changes users' passwords, factors, lock and sessions, for members of
+   * one group only: a change to anyone else is refused with {@link IamException.PermissionDenied}
+   * (reason {@code OUTSIDE_GROUP}) after one membership check ({@code GET
+   * /api/v1/users/{id}/groups}) and before anything is sent. Every attempt, refused or not, goes to
+   * the builder's {@link Builder#auditListener(AuditListener) audit listener}.
    *
+   * <p>Okta supports every {@link Operation}. The requests: {@code POST
+   * /api/v1/users/{id}/lifecycle/reset_password}, {@code …/expire_password_with_temp_password},
+   * {@code …/expire_password}, {@code …/reset_factors}, {@code …/unlock}, {@code DELETE
+   * /api/v1/users/{id}/factors/{factorId}} and {@code DELETE /api/v1/users/{id}/sessions}.
+   *
+   * @param employees the group whose members may be changed ({@code 00g…})
+   * @return the guarded, audited service; thread-safe
+   * @throws IllegalArgumentException when the group id is not an Okta group id
+   */
+  public ResetService resets(GroupId employees) {
+    return ResetService.audited(
+        ResetService.groupScoped(oktaResets, directory, requireOktaGroup(employees)),
+        audit,
+        connection.clock());
+  }
+
+  /**
+   * Works out what changes would do, changing nothing: each call passes the same guard as {@link
+   * #resets(GroupId)} (capability, then membership), asks Okta whether it offers the operation for
+   * the user now, and returns the exact requests the change would send.
+   *
+   * @param employees the group whose members may be changed ({@code 00g…})
+   * @return the dry runs; thread-safe
+   * @throws IllegalArgumentException when the group id is not an Okta group id
+   */
+  public DryRuns dryRuns(GroupId employees) {
+    return new DryRuns(
+        oktaResets, directory, ResetService.groupGuard(directory, requireOktaGroup(employees)));
+  }
+
+  /**
+   * Tests the set-up as an admin does after creating the app: gets a token, compares the scopes
+   * Okta granted with those requested, reads the group and its first page. Never throws for what it
+   * finds; problems, an empty group among them, are collected in the result.
+   *
+   * @param employees the group of all active employees ({@code 00g…})
    * @return what was found
+   * @throws IllegalArgumentException when the group id is not an Okta group id
    */
-  public ConnectionCheck check() {
-    List<IamException> problems = new ArrayList<>();
-    List<String> requested = connection.requestedScopes();
-    String org = connection.orgUrl().toString().replaceAll("/$", "");
-    AccessToken token;
-    try {
-      token = connection.tokens().get();
-    } catch (IamException e) {
-      problems.add(e);
-      return ConnectionCheck.of(
-          org, Optional.empty(), requested, List.of(), group, false, OptionalInt.empty(), problems);
+  public ConnectionCheck check(GroupId employees) {
+    return ConnectionChecker.check(connection, directory, requireOktaGroup(employees));
+  }
+
+  private static GroupId requireOktaGroup(GroupId group) {
+    Objects.requireNonNull(group, "group == null");
+    if (!OktaIds.isGroupId(group.value())) {
+      throw new IllegalArgumentException("the group id " + OktaIds.groupMessage(group.value()));
     }
-    List<String> granted = List.copyOf(token.grantedScopes());
-    List<String> missing = requested.stream().filter(s -> !granted.contains(s)).toList();
-    if (!missing.isEmpty()) {
-      problems.add(
-          new IamException.PermissionDenied(
-              IamException.PermissionDenied.Reason.MISSING_GRANT,
-              "Okta granted "
-                  + granted
-                  + " but not "
-                  + missing
-                  + "; grant them to the app in the Admin Console under its Okta API Scopes",
-              ErrorDetails.none()));
-    }
-    boolean readable = false;
-    OptionalInt firstPage = OptionalInt.empty();
-    if (group.isPresent()) {
-      try {
-        directory.groupName(group.get());
-        readable = true;
-        firstPage = OptionalInt.of(directory.membersPage(group.get()).items().size());
-      } catch (IamException e) {
-        problems.add(e);
-      }
-    }
-    return ConnectionCheck.of(
-        org, Optional.of(token.scheme()), requested, granted, group, readable, firstPage, problems);
-  }
-
-  // ------------------------------------------------------------------ ResetService
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Okta supports every {@link Operation}: reset links (returned or emailed), temporary
-   * passwords and expiry, each optionally ending the sessions; resetting all factors or one
-   * (optionally removing the phone as a recovery method); unlock; and ending sessions (optionally
-   * with OAuth tokens and remembered devices).
-   */
-  @Override
-  public Capabilities capabilities() {
-    return OktaResets.CAPABILITIES;
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Sends {@code POST /api/v1/users/{id}/lifecycle/reset_password?sendEmail=…&revokeSessions=…},
-   * {@code …/expire_password_with_temp_password?revokeSessions=…} or {@code …/expire_password}
-   * (followed, with revokeSessions, by {@code DELETE /api/v1/users/{id}/sessions}). Refused for a
-   * user outside the configured group before anything is sent; audited.
-   *
-   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
-   */
-  @Override
-  public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
-    return resets().resetPassword(user, request);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Sends {@code POST /api/v1/users/{id}/lifecycle/reset_factors} (after listing the factors it
-   * will remove) or {@code DELETE /api/v1/users/{id}/factors/{factorId}}. Refused for a user
-   * outside the configured group before anything is sent; audited.
-   *
-   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
-   */
-  @Override
-  public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
-    return resets().resetMfa(user, request);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Sends {@code POST /api/v1/users/{id}/lifecycle/unlock}; Okta unlocks only users it is the
-   * source of, not users sourced from Active Directory. Refused for a user outside the configured
-   * group before anything is sent; audited.
-   *
-   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
-   */
-  @Override
-  public ResetResult.Unlock unlock(UserId user) {
-    return resets().unlock(user);
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Sends {@code DELETE /api/v1/users/{id}/sessions}. Refused for a user outside the configured
-   * group before anything is sent; audited.
-   *
-   * @throws IllegalStateException when the client was built without {@link Builder#groupId}
-   */
-  @Override
-  public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
-    return resets().revokeSessions(user, request);
-  }
-
-  private ResetService resets() {
-    return guardedResets.orElseThrow(
-        () ->
-            new IllegalStateException(
-                "changes are made only for members of the employees group: build the client with"
-                    + " groupId(\"00g…\")"));
-  }
-
-  // ------------------------------------------------------------------ dry runs
-
-  /**
-   * Works out what {@link #resetPassword} would do, changing nothing: checks the capability and the
-   * group guard, asks Okta whether it offers the operation for the user now, and returns the exact
-   * requests it would send.
-   *
-   * @param user the user
-   * @param request the reset
-   * @return what the reset would do
-   * @throws IamException.PermissionDenied when the user is outside the configured group
-   * @throws IamException.NotFound when the user does not exist
-   */
-  public DryRun dryRun(UserId user, PasswordReset request) {
-    return dryRun(user, request.operation(), request.options(), oktaResets.plan(user, request));
-  }
-
-  /**
-   * Works out what {@link #resetMfa} would do, changing nothing; see {@link #dryRun(UserId,
-   * PasswordReset)}.
-   *
-   * @param user the user
-   * @param request the reset
-   * @return what the reset would do
-   */
-  public DryRun dryRun(UserId user, MfaReset request) {
-    return dryRun(user, request.operation(), request.options(), oktaResets.plan(user, request));
-  }
-
-  /**
-   * Works out what {@link #unlock} would do, changing nothing; see {@link #dryRun(UserId,
-   * PasswordReset)}.
-   *
-   * @param user the user
-   * @return what the unlock would do
-   */
-  public DryRun dryRunUnlock(UserId user) {
-    return dryRun(user, Operation.UNLOCK, Set.of(), oktaResets.planUnlock(user));
-  }
-
-  /**
-   * Works out what {@link #revokeSessions} would do, changing nothing; see {@link #dryRun(UserId,
-   * PasswordReset)}.
-   *
-   * @param user the user
-   * @param request the revocation
-   * @return what the revocation would do
-   */
-  public DryRun dryRun(UserId user, SessionRevocation request) {
-    return dryRun(user, request.operation(), request.options(), oktaResets.plan(user, request));
-  }
-
-  private DryRun dryRun(
-      UserId user,
-      Operation operation,
-      Set<OperationOption> options,
-      List<OktaResets.PlannedRequest> planned) {
-    Objects.requireNonNull(user, "user == null");
-    GroupId employees =
-        group.orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "changes are made only for members of the employees group: build the client with"
-                        + " groupId(\"00g…\")"));
-    capabilities().require(operation, options);
-    if (!directory.isMember(user, employees)) {
-      throw new IamException.PermissionDenied(
-          IamException.PermissionDenied.Reason.OUTSIDE_GROUP,
-          "user "
-              + user
-              + " is not a member of group "
-              + employees
-              + ", the only group this client may change; nothing would be done",
-          ErrorDetails.none());
-    }
-    String link = OktaResets.linkFor(operation);
-    Optional<Boolean> available =
-        link == null ? Optional.empty() : Optional.of(directory.links(user).contains(link));
-    List<DryRun.Request> requests =
-        planned.stream()
-            .map(
-                r ->
-                    DryRun.Request.of(
-                        r.method(),
-                        r.url().encodedPath()
-                            + (r.url().encodedQuery() == null ? "" : "?" + r.url().encodedQuery())))
-            .toList();
-    return DryRun.of(user, operation, options, requests, available);
+    return group;
   }
 
   /** The token source and authorizing transport behind this client, for this package's tests. */
@@ -428,7 +181,6 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
     private Clock clock = Clock.systemUTC();
     private DpopMode dpopMode = DpopMode.AUTO;
     private HttpLogging httpLogging = HttpLogging.NONE;
-    private @Nullable String groupId;
     private int pageSize = OktaConnection.DEFAULT_PAGE_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private AuditListener auditListener = AuditListener.logging();
@@ -444,18 +196,6 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
      */
     public Builder auditListener(AuditListener auditListener) {
       this.auditListener = Objects.requireNonNull(auditListener, "auditListener == null");
-      return this;
-    }
-
-    /**
-     * Sets the group of all active employees, whose members this client syncs and may change
-     * ({@code 00g…}, from the group's page in the Admin Console).
-     *
-     * @param groupId the group id
-     * @return this builder
-     */
-    public Builder groupId(String groupId) {
-      this.groupId = Objects.requireNonNull(groupId, "groupId == null");
       return this;
     }
 
@@ -671,14 +411,6 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
         }
         key = key.withKeyId(keyId.strip());
       }
-      Optional<GroupId> group = Optional.empty();
-      if (groupId != null) {
-        String trimmed = groupId.strip();
-        if (!OktaIds.isGroupId(trimmed)) {
-          throw invalid("the group id " + OktaIds.groupMessage(trimmed));
-        }
-        group = Optional.of(GroupId.of(trimmed));
-      }
       OktaConnection connection =
           new OktaConnection(
               url,
@@ -693,7 +425,7 @@ public final class OktaClient implements IamDirectory, ResetService, AutoCloseab
               retryPolicy,
               Sleeper.SYSTEM,
               () -> ThreadLocalRandom.current().nextDouble());
-      return new OktaClient(connection, client, group, auditListener);
+      return new OktaClient(connection, client, auditListener);
     }
 
     private static IamException.InvalidConfiguration invalid(String message) {

@@ -57,7 +57,7 @@ class LargeGroupMemoryTest {
                 .build()) {
       AtomicLong incomplete = new AtomicLong();
       long count;
-      try (Stream<Employee> members = okta.members(GroupId.of("00gEveryone"))) {
+      try (Stream<Employee> members = okta.directory().members(GroupId.of("00gEveryone"))) {
         count =
             members
                 .peek(

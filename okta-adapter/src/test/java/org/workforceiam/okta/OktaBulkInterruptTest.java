@@ -17,6 +17,7 @@ import org.workforceiam.core.BulkReset.Report;
 import org.workforceiam.core.BulkReset.Status;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.testing.Interrupts;
 import org.workforceiam.okta.simulator.SimUser;
@@ -46,13 +47,14 @@ class OktaBulkInterruptTest {
             .build();
     try (ResetOrg org = ResetOrg.start();
         OktaClient okta = org.client(holding)) {
+      ResetService resets = okta.resets(ResetOrg.EMPLOYEES);
       List<UserId> users = new ArrayList<>();
       for (int i = 1; i <= 8; i++) {
         UserId user = UserId.of("00u7Staff" + i);
         org.sim
             .directory()
             .user(SimUser.of(user.value(), "staff" + i + "@example.com", "ACTIVE"))
-            .member(ResetOrg.EMPLOYEES, user.value());
+            .member(ResetOrg.EMPLOYEES.value(), user.value());
         users.add(user);
       }
       AtomicReference<Report<ResetResult.Password>> report = new AtomicReference<>();
@@ -62,7 +64,7 @@ class OktaBulkInterruptTest {
               () -> {
                 report.set(
                     BulkReset.withConcurrency(2)
-                        .run(users, user -> okta.resetPassword(user, PasswordReset.expire())));
+                        .run(users, user -> resets.resetPassword(user, PasswordReset.expire())));
                 interruptedAfter.set(Thread.currentThread().isInterrupted());
               },
               "bulk-runner");

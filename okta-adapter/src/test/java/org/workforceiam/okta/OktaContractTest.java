@@ -13,9 +13,9 @@ import org.workforceiam.okta.simulator.SimulatedOkta;
 
 /**
  * The core contract, kept by the Okta adapter over a simulated Okta seeded with exactly {@link
- * ContractData}: the client is built as an application builds it, with the employees group (so
- * every change goes through the group guard and the audit), the contract's page size, and DPoP
- * required by the app.
+ * ContractData}: the client is built as an application builds it and its changes are made through
+ * {@code resets(EMPLOYEES)} (so every change goes through the group guard and the audit), the
+ * contract's page size, and DPoP required by the app.
  */
 class OktaContractTest extends ProviderContract {
   private static final String CLIENT_ID = "0oaContractApp";
@@ -44,7 +44,6 @@ class OktaContractTest extends ProviderContract {
             .privateKey(KEYS.privateKey())
             .keyId(KEYS.keyId())
             .dpopMode(DpopMode.REQUIRED)
-            .groupId(ContractData.EMPLOYEES.value())
             .pageSize(ContractData.PAGE_SIZE)
             .auditListener(event -> {})
             .build();
@@ -52,12 +51,12 @@ class OktaContractTest extends ProviderContract {
     return new Provider() {
       @Override
       public IamDirectory directory() {
-        return client;
+        return client.directory();
       }
 
       @Override
       public ResetService resets() {
-        return client;
+        return client.resets(ContractData.EMPLOYEES);
       }
     };
   }

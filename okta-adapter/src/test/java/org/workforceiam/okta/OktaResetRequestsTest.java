@@ -24,6 +24,7 @@ import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 
@@ -37,11 +38,13 @@ class OktaResetRequestsTest {
 
   private ResetOrg org;
   private OktaClient okta;
+  private ResetService resets;
 
   @BeforeEach
   void start() throws Exception {
     org = ResetOrg.start();
     okta = org.client();
+    resets = okta.resets(ResetOrg.EMPLOYEES);
   }
 
   @AfterEach
@@ -54,7 +57,7 @@ class OktaResetRequestsTest {
 
   @Test
   void aResetLinkSendsSendEmailFalseExplicitlyAndReturnsTheLinkAsASecret() {
-    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.link());
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -76,7 +79,7 @@ class OktaResetRequestsTest {
 
   @Test
   void anEmailedResetLinkSendsSendEmailTrueAndReturnsNoLink() {
-    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.emailedLink());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.emailedLink());
 
     assertThat(org.changeRequests())
         .containsExactly(
@@ -89,7 +92,7 @@ class OktaResetRequestsTest {
   @Test
   void aResetLinkThatEndsTheSessionsAsksOktaInTheSameCall() {
     ResetResult.Password result =
-        okta.resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
+        resets.resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
 
     assertThat(org.changeRequests())
         .containsExactly(
@@ -100,7 +103,7 @@ class OktaResetRequestsTest {
 
   @Test
   void aTemporaryPasswordUsesTheCurrentOperationAndIsReturnedAsASecret() {
-    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.temporaryPassword());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.temporaryPassword());
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -121,7 +124,7 @@ class OktaResetRequestsTest {
   @Test
   void aTemporaryPasswordThatEndsTheSessionsAsksOktaInTheSameCall() {
     ResetResult.Password result =
-        okta.resetPassword(ADA, PasswordReset.temporaryPassword().withRevokeSessions(true));
+        resets.resetPassword(ADA, PasswordReset.temporaryPassword().withRevokeSessions(true));
 
     assertThat(org.changeRequests())
         .containsExactly(
@@ -132,7 +135,7 @@ class OktaResetRequestsTest {
 
   @Test
   void expiringThePasswordSendsExpirePasswordWithoutParameters() {
-    ResetResult.Password result = okta.resetPassword(ADA, PasswordReset.expire());
+    ResetResult.Password result = resets.resetPassword(ADA, PasswordReset.expire());
 
     assertThat(org.apiRequests())
         .containsExactly(ADA_GROUPS, "POST /api/v1/users/00u1Ada/lifecycle/expire_password");
@@ -147,7 +150,7 @@ class OktaResetRequestsTest {
   @Test
   void expiringThePasswordAndEndingTheSessionsIsTwoCallsInOrder() {
     ResetResult.Password result =
-        okta.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true));
+        resets.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true));
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -163,7 +166,7 @@ class OktaResetRequestsTest {
 
   @Test
   void resettingAllFactorsListsThemResetsThemAndSaysWhich() {
-    ResetResult.Mfa result = okta.resetMfa(ADA, MfaReset.allFactors());
+    ResetResult.Mfa result = resets.resetMfa(ADA, MfaReset.allFactors());
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -179,7 +182,7 @@ class OktaResetRequestsTest {
 
   @Test
   void removingOneFactorDeletesOnlyThatFactor() {
-    ResetResult.Mfa result = okta.resetMfa(ADA, MfaReset.factor(ADA_PUSH));
+    ResetResult.Mfa result = resets.resetMfa(ADA, MfaReset.factor(ADA_PUSH));
 
     assertThat(org.apiRequests())
         .containsExactly(ADA_GROUPS, "DELETE /api/v1/users/00u1Ada/factors/opf1Ada");
@@ -191,7 +194,7 @@ class OktaResetRequestsTest {
   @Test
   void removingAnSmsFactorCanAlsoRemoveThePhoneAsARecoveryMethod() {
     ResetResult.Mfa result =
-        okta.resetMfa(ADA, MfaReset.factor(ADA_SMS).withRemoveRecoveryEnrollment(true));
+        resets.resetMfa(ADA, MfaReset.factor(ADA_SMS).withRemoveRecoveryEnrollment(true));
 
     assertThat(org.changeRequests())
         .containsExactly(
@@ -204,7 +207,7 @@ class OktaResetRequestsTest {
 
   @Test
   void unlockingSendsUnlockAndTheUserIsActiveAgain() {
-    ResetResult.Unlock result = okta.unlock(GRACE);
+    ResetResult.Unlock result = resets.unlock(GRACE);
 
     assertThat(org.apiRequests())
         .containsExactly(
@@ -232,7 +235,7 @@ class OktaResetRequestsTest {
   @ParameterizedTest
   @MethodSource("sessionRevocations")
   void endingSessionsSendsOnlyTheOptionsAskedFor(SessionRevocation revocation, String request) {
-    ResetResult.Sessions result = okta.revokeSessions(ADA, revocation);
+    ResetResult.Sessions result = resets.revokeSessions(ADA, revocation);
 
     assertThat(org.apiRequests()).containsExactly(ADA_GROUPS, request);
     assertThat(result.user()).isEqualTo(ADA);
@@ -246,10 +249,10 @@ class OktaResetRequestsTest {
 
   @Test
   void aLoginIsResolvedToTheUsersIdWithOneLookupAndTheResetUsesTheId() {
-    UserId resolved = okta.find("ada@example.com").map(Employee::id).orElseThrow();
+    UserId resolved = okta.directory().find("ada@example.com").map(Employee::id).orElseThrow();
 
     assertThat(org.apiRequests()).containsExactly("GET /api/v1/users/ada%40example.com");
-    okta.resetPassword(resolved, PasswordReset.expire());
+    resets.resetPassword(resolved, PasswordReset.expire());
     assertThat(org.changeRequests())
         .containsExactly("POST /api/v1/users/00u1Ada/lifecycle/expire_password");
   }
@@ -271,7 +274,7 @@ class OktaResetRequestsTest {
         Operation.REVOKE_SESSIONS,
         EnumSet.of(OperationOption.REVOKE_OAUTH_TOKENS, OperationOption.FORGET_DEVICES));
 
-    assertThat(okta.capabilities().operations()).isEqualTo(expected);
+    assertThat(resets.capabilities().operations()).isEqualTo(expected);
     assertThat(org.sim.calls()).as("capabilities are known without asking Okta").isEmpty();
   }
 }

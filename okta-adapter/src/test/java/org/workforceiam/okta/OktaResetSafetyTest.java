@@ -25,12 +25,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.workforceiam.core.AuditEvent;
+import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.core.SessionRevocation;
 
@@ -43,11 +45,13 @@ import org.workforceiam.core.SessionRevocation;
 class OktaResetSafetyTest {
   private ResetOrg org;
   private OktaClient okta;
+  private ResetService resets;
 
   @BeforeEach
   void start() throws Exception {
     org = ResetOrg.start();
     okta = org.client();
+    resets = okta.resets(ResetOrg.EMPLOYEES);
   }
 
   @AfterEach
@@ -66,7 +70,7 @@ class OktaResetSafetyTest {
   @MethodSource("everyChange")
   void aUserWithAHigherAdminRoleIsRefusedWithTheCausesAndTheFix(
       String name, ResetOrg.Change change) {
-    assertThatThrownBy(() -> change.apply(okta, ROOT))
+    assertThatThrownBy(() -> change.apply(resets, ROOT))
         .isInstanceOfSatisfying(
             IamException.PermissionDenied.class,
             e -> {
@@ -121,19 +125,19 @@ class OktaResetSafetyTest {
 
   private void change(String operation) {
     switch (operation) {
-      case "reset_password" -> okta.resetPassword(ADA, PasswordReset.link());
-      case "unlock" -> okta.unlock(ADA);
-      case "expire_password" -> okta.resetPassword(ADA, PasswordReset.expire());
+      case "reset_password" -> resets.resetPassword(ADA, PasswordReset.link());
+      case "unlock" -> resets.unlock(ADA);
+      case "expire_password" -> resets.resetPassword(ADA, PasswordReset.expire());
       case "expire_password_with_temp_password" ->
-          okta.resetPassword(ADA, PasswordReset.temporaryPassword());
-      case "reset_factors" -> okta.resetMfa(ADA, MfaReset.allFactors());
+          resets.resetPassword(ADA, PasswordReset.temporaryPassword());
+      case "reset_factors" -> resets.resetMfa(ADA, MfaReset.allFactors());
       default -> throw new AssertionError(operation);
     }
   }
 
   @Test
   void aSuspendedUserIsInvalidStateNamingSuspended() {
-    assertThatThrownBy(() -> okta.resetPassword(SAM, PasswordReset.temporaryPassword()))
+    assertThatThrownBy(() -> resets.resetPassword(SAM, PasswordReset.temporaryPassword()))
         .isInstanceOfSatisfying(
             IamException.InvalidState.class,
             e -> {
@@ -147,7 +151,7 @@ class OktaResetSafetyTest {
 
   @Test
   void unlockingAUserWhoIsNotLockedOutIsInvalidStateNamingTheStatus() {
-    assertThatThrownBy(() -> okta.unlock(ADA))
+    assertThatThrownBy(() -> resets.unlock(ADA))
         .isInstanceOfSatisfying(
             IamException.InvalidState.class,
             e -> {
@@ -162,7 +166,7 @@ class OktaResetSafetyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyChange")
   void aNonMemberIsRefusedBeforeAnyChangeIsSent(String name, ResetOrg.Change change) {
-    assertThatThrownBy(() -> change.apply(okta, LINUS))
+    assertThatThrownBy(() -> change.apply(resets, LINUS))
         .isInstanceOfSatisfying(
             IamException.PermissionDenied.class,
             e ->
@@ -191,13 +195,34 @@ class OktaResetSafetyTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyChange")
-  void aClientWithoutAGroupRefusesEveryChangeWithoutCallingOkta(
-      String name, ResetOrg.Change change) {
-    try (OktaClient unscoped = org.unscopedBuilder().build()) {
-      assertThatThrownBy(() -> change.apply(unscoped, ADA))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("groupId(\"00g");
-    }
+  void aServiceIsGuardedByTheGroupItWasAskedForAndNoOther(String name, ResetOrg.Change change) {
+    ResetService contractors = okta.resets(GroupId.of("00gContractors"));
+
+    assertThatThrownBy(() -> change.apply(contractors, ADA))
+        .isInstanceOfSatisfying(
+            IamException.PermissionDenied.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(IamException.PermissionDenied.Reason.OUTSIDE_GROUP))
+        .hasMessageStartingWith("user 00u1Ada is not a member of group 00gContractors");
+    assertThat(org.apiRequests()).containsExactly("GET /api/v1/users/00u1Ada/groups");
+    assertThat(org.sim.directory().changes()).isEmpty();
+    assertThat(org.sim.directory().sessionRevocations()).isEmpty();
+    assertThat(org.audit)
+        .singleElement()
+        .satisfies(event -> assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.REFUSED));
+  }
+
+  @Test
+  void aGroupIdThatIsNotOktasIsRefusedWhenTheServiceIsAskedForBeforeAnyCall() {
+    assertThatThrownBy(() -> okta.resets(GroupId.of("not-okta")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'not-okta' is not an Okta group id")
+        .hasMessageContaining("start with 00g");
+    assertThatThrownBy(() -> okta.resets(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("group == null");
+
     assertThat(org.sim.calls()).isEmpty();
     assertThat(org.audit).isEmpty();
   }
@@ -208,10 +233,13 @@ class OktaResetSafetyTest {
   void aLostAnswerToALifecycleCallIsOutcomeUnknownAndTheCallIsNotRepeated() {
     OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(250)).build();
     try (OktaClient client = org.client(impatient)) {
-      client.findById(ADA); // the token and DPoP handshake, before the answer is held back
+      client
+          .directory()
+          .findById(ADA); // the token and DPoP handshake, before the answer is held back
       org.sim.loseNextAnswer("POST", "/lifecycle/reset_password", Duration.ofMillis(1500));
 
-      assertThatThrownBy(() -> client.resetPassword(ADA, PasswordReset.link()))
+      assertThatThrownBy(
+              () -> client.resets(ResetOrg.EMPLOYEES).resetPassword(ADA, PasswordReset.link()))
           .isInstanceOf(IamException.OutcomeUnknown.class)
           .hasMessageContaining("POST /api/v1/users/00u1Ada/lifecycle/reset_password")
           .hasMessageContaining("may or may not have taken effect")
@@ -241,7 +269,7 @@ class OktaResetSafetyTest {
   void aServerErrorOnALifecycleCallIsOutcomeUnknownWithTheRequestIdToSearchFor() {
     org.sim.respondOnce("POST", "/lifecycle/unlock", oktaError(500, "E0000009", "Internal"));
 
-    assertThatThrownBy(() -> okta.unlock(GRACE))
+    assertThatThrownBy(() -> resets.unlock(GRACE))
         .isInstanceOfSatisfying(
             IamException.OutcomeUnknown.class,
             e -> {
@@ -278,7 +306,7 @@ class OktaResetSafetyTest {
             .body("<html>gateway</html>")
             .build());
 
-    assertThatThrownBy(() -> okta.resetMfa(ADA, MfaReset.factor(ResetOrg.ADA_SMS)))
+    assertThatThrownBy(() -> resets.resetMfa(ADA, MfaReset.factor(ResetOrg.ADA_SMS)))
         .isInstanceOf(IamException.OutcomeUnknown.class)
         .hasMessageContaining("(HTTP " + status + ")");
     assertThat(org.changeRequests()).hasSize(1);
@@ -289,7 +317,7 @@ class OktaResetSafetyTest {
     org.sim.respondOnce("DELETE", "/sessions", oktaError(403, "E0000006", "No permission"));
 
     assertThatThrownBy(
-            () -> okta.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true)))
+            () -> resets.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true)))
         .isInstanceOfSatisfying(
             IamException.OutcomeUnknown.class,
             e -> {
@@ -320,7 +348,7 @@ class OktaResetSafetyTest {
             .body("{}")
             .build());
 
-    assertThatThrownBy(() -> okta.resetPassword(ADA, PasswordReset.link()))
+    assertThatThrownBy(() -> resets.resetPassword(ADA, PasswordReset.link()))
         .isInstanceOf(IamException.OutcomeUnknown.class)
         .hasMessageContaining("lacks resetPasswordUrl")
         .hasMessageContaining("check the user before repeating it");
@@ -337,7 +365,7 @@ class OktaResetSafetyTest {
       org.sim.respondOnce(
           "POST", "/lifecycle/unlock", oktaError(503, "E0000010", "Service is in read-only mode"));
 
-      assertThatThrownBy(() -> once.unlock(GRACE))
+      assertThatThrownBy(() -> once.resets(ResetOrg.EMPLOYEES).unlock(GRACE))
           .isInstanceOf(IamException.ProviderUnavailable.class)
           .hasMessageContaining("read-only mode");
     }
@@ -351,14 +379,14 @@ class OktaResetSafetyTest {
 
   @Test
   void everyAttemptIsAuditedOnceWithItsTargetOptionsOutcomeAndOktasRequestId() {
-    okta.resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
+    resets.resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
     String resetId = org.lastChangeRequestId();
-    attempt(() -> okta.unlock(LINUS));
-    attempt(() -> okta.resetPassword(ROOT, PasswordReset.link()));
+    attempt(() -> resets.unlock(LINUS));
+    attempt(() -> resets.resetPassword(ROOT, PasswordReset.link()));
     String refusedId = org.lastChangeRequestId();
-    attempt(() -> okta.resetPassword(SAM, PasswordReset.link()));
+    attempt(() -> resets.resetPassword(SAM, PasswordReset.link()));
     String invalidId = org.lastChangeRequestId();
-    okta.revokeSessions(GRACE, SessionRevocation.sessionsOnly().withForgetDevices(true));
+    resets.revokeSessions(GRACE, SessionRevocation.sessionsOnly().withForgetDevices(true));
     String sessionsId = org.lastChangeRequestId();
 
     assertThat(org.audit)
@@ -417,8 +445,8 @@ class OktaResetSafetyTest {
 
   @Test
   void auditEventsNeverHoldAResetLinkOrATemporaryPassword() {
-    ResetResult.Password link = okta.resetPassword(ADA, PasswordReset.link());
-    ResetResult.Password temporary = okta.resetPassword(GRACE, PasswordReset.temporaryPassword());
+    ResetResult.Password link = resets.resetPassword(ADA, PasswordReset.link());
+    ResetResult.Password temporary = resets.resetPassword(GRACE, PasswordReset.temporaryPassword());
     List<String> secrets =
         List.of(
             link.resetLink().orElseThrow().reveal(),

@@ -54,6 +54,7 @@ class OktaSpecContractTest {
     assertThat(covered)
         .as("the operations the workload exercised")
         .contains(
+            "GET /api/v1/groups/{groupId}",
             "GET /api/v1/groups/{groupId}/users",
             "GET /api/v1/users/{id}",
             "GET /api/v1/users",

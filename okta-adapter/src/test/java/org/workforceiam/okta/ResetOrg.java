@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import org.workforceiam.core.AuditEvent;
 import org.workforceiam.core.FactorId;
+import org.workforceiam.core.GroupId;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetService;
@@ -23,7 +24,7 @@ import org.workforceiam.okta.simulator.SimulatedOkta;
  */
 final class ResetOrg implements AutoCloseable {
   static final String CLIENT_ID = "0oaResetTestApp";
-  static final String EMPLOYEES = "00gEmployees";
+  static final GroupId EMPLOYEES = GroupId.of("00gEmployees");
   static final OktaKeyPair KEYS = OktaKeyPair.generate(OktaKeyPair.Algorithm.ES256);
 
   /** An active member with an SMS and a push factor. */
@@ -62,10 +63,10 @@ final class ResetOrg implements AutoCloseable {
             .user(person(ROOT, "ACTIVE").privileged())
             .user(person(SAM, "SUSPENDED"))
             .user(person(LINUS, "LOCKED_OUT"))
-            .member(EMPLOYEES, ADA.value())
-            .member(EMPLOYEES, GRACE.value())
-            .member(EMPLOYEES, ROOT.value())
-            .member(EMPLOYEES, SAM.value())
+            .member(EMPLOYEES.value(), ADA.value())
+            .member(EMPLOYEES.value(), GRACE.value())
+            .member(EMPLOYEES.value(), ROOT.value())
+            .member(EMPLOYEES.value(), SAM.value())
             .group("00gContractors", "Contractors")
             .member("00gContractors", LINUS.value())
             .factor(ADA.value(), new SimFactor(ADA_SMS.value(), "sms", "OKTA", "ACTIVE"))
@@ -90,8 +91,11 @@ final class ResetOrg implements AutoCloseable {
         .profile("email", login);
   }
 
-  /** A builder for a client of this org, without a group, recording audit events. */
-  OktaClient.Builder unscopedBuilder() {
+  /**
+   * A builder for a client of this org, recording audit events; its changes go through {@code
+   * resets(EMPLOYEES)}.
+   */
+  OktaClient.Builder builder() {
     return OktaClient.builder()
         .orgUrl(sim.orgUrl())
         .clientId(CLIENT_ID)
@@ -99,11 +103,6 @@ final class ResetOrg implements AutoCloseable {
         .keyId(KEYS.keyId())
         .dpopMode(DpopMode.REQUIRED)
         .auditListener(audit::add);
-  }
-
-  /** A builder for a client that may change the members of {@link #EMPLOYEES}. */
-  OktaClient.Builder builder() {
-    return unscopedBuilder().groupId(EMPLOYEES);
   }
 
   OktaClient client() {

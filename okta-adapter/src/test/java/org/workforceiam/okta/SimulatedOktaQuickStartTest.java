@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.PasswordReset;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.SimFactor;
 import org.workforceiam.okta.simulator.SimUser;
@@ -49,15 +50,16 @@ class SimulatedOktaQuickStartTest {
                 .clientId(sim.clientId())
                 .privateKey(keys.getPrivate())
                 .keyId("my-key")
-                .groupId("00gEmployees")
                 .build()) {
-      assertThat(okta.members(GroupId.of("00gEmployees")).count()).isEqualTo(3);
+      GroupId employees = GroupId.of("00gEmployees");
+      assertThat(okta.directory().members(employees).count()).isEqualTo(3);
 
-      okta.unlock(UserId.of("00u1ada"));
+      ResetService resets = okta.resets(employees);
+      resets.unlock(UserId.of("00u1ada"));
       assertThat(sim.directory().status("00u1ada")).isEqualTo("ACTIVE");
 
       assertThatThrownBy(
-              () -> okta.resetPassword(UserId.of("00u3root"), PasswordReset.emailedLink()))
+              () -> resets.resetPassword(UserId.of("00u3root"), PasswordReset.emailedLink()))
           .isInstanceOf(IamException.PermissionDenied.class);
       assertThat(sim.directory().status("00u3root")).isEqualTo("ACTIVE");
 

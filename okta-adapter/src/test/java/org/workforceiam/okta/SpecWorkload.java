@@ -5,8 +5,10 @@ import java.security.KeyPairGenerator;
 import java.util.List;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.GroupId;
+import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.PasswordReset;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.simulator.SimDirectory;
@@ -62,38 +64,43 @@ final class SpecWorkload {
                 .clientId("0oaSpec")
                 .privateKey(keys.getPrivate())
                 .keyId("k")
-                .groupId("00gSpec1")
                 .pageSize(1)
                 .build()) {
       GroupId group = GroupId.of("00gSpec1");
-      long members = okta.members(group).count();
+      ConnectionCheck check = okta.check(group);
+      if (!check.ok()) {
+        throw new AssertionError("expected a sound set-up, got " + check.problems());
+      }
+      IamDirectory iam = okta.directory();
+      ResetService resets = okta.resets(group);
+      long members = iam.members(group).count();
       if (members != 5) {
         throw new AssertionError("expected 5 members, got " + members);
       }
-      okta.findById(UserId.of("00u1"));
-      okta.findByLogin("ada@example.com");
-      okta.findByEmail("bob@example.com");
-      okta.find("nobody@example.com");
-      okta.factors(UserId.of("00u1"));
-      okta.isMember(UserId.of("00u1"), group);
+      iam.findById(UserId.of("00u1"));
+      iam.findByLogin("ada@example.com");
+      iam.findByEmail("bob@example.com");
+      iam.find("nobody@example.com");
+      iam.factors(UserId.of("00u1"));
+      iam.isMember(UserId.of("00u1"), group);
 
       // Every reset call, with every query parameter the adapter can send.
-      okta.dryRunUnlock(UserId.of("00u1"));
-      okta.unlock(UserId.of("00u1"));
-      okta.resetPassword(UserId.of("00u2"), PasswordReset.link().withRevokeSessions(true));
-      okta.resetPassword(UserId.of("00u2"), PasswordReset.expire().withRevokeSessions(true));
-      okta.resetPassword(UserId.of("00u4"), PasswordReset.emailedLink());
-      okta.resetPassword(
+      okta.dryRuns(group).unlock(UserId.of("00u1"));
+      resets.unlock(UserId.of("00u1"));
+      resets.resetPassword(UserId.of("00u2"), PasswordReset.link().withRevokeSessions(true));
+      resets.resetPassword(UserId.of("00u2"), PasswordReset.expire().withRevokeSessions(true));
+      resets.resetPassword(UserId.of("00u4"), PasswordReset.emailedLink());
+      resets.resetPassword(
           UserId.of("00u5"), PasswordReset.temporaryPassword().withRevokeSessions(true));
-      okta.resetMfa(
+      resets.resetMfa(
           UserId.of("00u3"),
           MfaReset.factor(FactorId.of("sms3")).withRemoveRecoveryEnrollment(true));
-      okta.resetMfa(UserId.of("00u3"), MfaReset.factor(FactorId.of("opf3")));
-      okta.resetMfa(UserId.of("00u1"), MfaReset.allFactors());
-      okta.revokeSessions(
+      resets.resetMfa(UserId.of("00u3"), MfaReset.factor(FactorId.of("opf3")));
+      resets.resetMfa(UserId.of("00u1"), MfaReset.allFactors());
+      resets.revokeSessions(
           UserId.of("00u4"),
           SessionRevocation.sessionsOnly().withOauthTokens(true).withForgetDevices(true));
-      okta.revokeSessions(UserId.of("00u5"), SessionRevocation.sessionsOnly());
+      resets.revokeSessions(UserId.of("00u5"), SessionRevocation.sessionsOnly());
       return sim.calls();
     }
   }

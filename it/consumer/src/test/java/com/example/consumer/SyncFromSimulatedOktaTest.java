@@ -43,7 +43,7 @@ class SyncFromSimulatedOktaTest {
                 .privateKey(keys.privateKey())
                 .keyId(keys.keyId())
                 .build();
-        Stream<Employee> members = okta.members(GroupId.of(EMPLOYEES))) {
+        Stream<Employee> members = okta.directory().members(GroupId.of(EMPLOYEES))) {
       assertThat(members.map(Employee::login))
           .containsExactlyInAnyOrder("ada@example.com", "grace@example.com");
     }

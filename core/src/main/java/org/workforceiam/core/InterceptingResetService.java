@@ -1,0 +1,66 @@
+package org.workforceiam.core;
+
+import java.util.Set;
+
+/**
+ * The one dispatch point of a reset service decorator: every change of {@link ResetService} is
+ * turned into a {@link ResetService.Change} and passed to one {@link ResetService.Interceptor},
+ * which decides whether and how the delegate is called.
+ *
+ * <p>It fails closed: it overrides every method of {@link ResetService}, including {@code default}
+ * ones, so a method added to the interface later cannot reach the delegate without passing the
+ * interceptor. {@code InterceptingResetServiceTest} proves that no method of the interface is left
+ * to its default; a new method must be added here, through {@link #dispatch}, before the build
+ * passes.
+ */
+final class InterceptingResetService implements ResetService {
+  private final ResetService delegate;
+  private final ResetService.Interceptor interceptor;
+
+  InterceptingResetService(ResetService delegate, ResetService.Interceptor interceptor) {
+    this.delegate = delegate;
+    this.interceptor = interceptor;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return delegate.capabilities();
+  }
+
+  @Override
+  public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
+    return dispatch(
+        user, request.operation(), request.options(), () -> delegate.resetPassword(user, request));
+  }
+
+  @Override
+  public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
+    return dispatch(
+        user, request.operation(), request.options(), () -> delegate.resetMfa(user, request));
+  }
+
+  @Override
+  public ResetResult.Unlock unlock(UserId user) {
+    return dispatch(user, Operation.UNLOCK, Set.of(), () -> delegate.unlock(user));
+  }
+
+  @Override
+  public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
+    return dispatch(
+        user, request.operation(), request.options(), () -> delegate.revokeSessions(user, request));
+  }
+
+  private <R extends ResetResult> R dispatch(
+      UserId user,
+      Operation operation,
+      Set<OperationOption> options,
+      java.util.function.Supplier<R> proceed) {
+    return interceptor.intercept(
+        ResetService.Change.of(user, operation, options, delegate.capabilities()), proceed);
+  }
+
+  @Override
+  public String toString() {
+    return "InterceptingResetService{interceptor=" + interceptor + ", delegate=" + delegate + "}";
+  }
+}
