@@ -79,9 +79,14 @@ final class OrgUrl {
     return url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port();
   }
 
-  /** Whether the host is localhost or a loopback address, checked without a DNS lookup. */
+  /**
+   * Whether the host is {@code localhost} or a literal loopback address (127.0.0.0/8, {@code ::1}),
+   * checked without a DNS lookup. A name under {@code .localhost} is not: RFC 6761 asks resolvers
+   * to keep such names on loopback, but nothing makes the system's resolver or a proxy do so, and
+   * an {@code http://} request to it would carry the client assertion and tokens in clear text.
+   */
   static boolean isLoopback(String host) {
-    if (host.equals("localhost") || host.endsWith(".localhost")) {
+    if (host.equals("localhost")) {
       return true;
     }
     if (host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":")) {

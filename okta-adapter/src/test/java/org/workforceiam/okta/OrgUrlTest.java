@@ -28,7 +28,9 @@ class OrgUrlTest {
         "http://localhost:8080",
         "http://127.0.0.1:9000",
         "http://127.5.6.7",
-        "http://[::1]:81"
+        "http://127.255.255.254",
+        "http://[::1]:81",
+        "http://LOCALHOST:8080"
       })
   void allowsPlainHttpOnlyForLoopbackHosts(String url) {
     assertThat(OrgUrl.parse(url).scheme()).isEqualTo("http");
@@ -36,7 +38,16 @@ class OrgUrlTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"http://acme.okta.com", "http://10.0.0.1", "http://localhost.example.com"})
+      strings = {
+        "http://acme.okta.com",
+        "http://10.0.0.1",
+        "http://128.0.0.1",
+        "http://[::2]",
+        "http://localhost.example.com",
+        "http://evil.localhost",
+        "http://acme.okta.com.localhost:8080",
+        "http://127.0.0.1.nip.io"
+      })
   void refusesPlainHttpForOtherHosts(String url) {
     assertThatThrownBy(() -> OrgUrl.parse(url))
         .isInstanceOf(IamException.InvalidConfiguration.class)
@@ -76,5 +87,16 @@ class OrgUrlTest {
     assertThatThrownBy(() -> OrgUrl.parse(url))
         .isInstanceOf(IamException.InvalidConfiguration.class)
         .hasMessageContaining("https://yourcompany.okta.com");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"evil.localhost", "a.b.localhost", "localhost.", "127.0.0.1.nip.io"})
+  void aNameThatMayResolveThroughDnsIsNotLoopback(String host) {
+    assertThat(OrgUrl.isLoopback(host)).isFalse();
+  }
+
+  @Test
+  void namesUnderLocalhostStillWorkOverHttps() {
+    assertThat(OrgUrl.parse("https://okta.localhost:8443").host()).isEqualTo("okta.localhost");
   }
 }
