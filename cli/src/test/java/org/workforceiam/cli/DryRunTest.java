@@ -89,7 +89,7 @@ class DryRunTest extends DemoOrgTest {
             List.of("revoke-sessions", ADA),
             "revoke_sessions",
             "DELETE",
-            USERS + ADA + "/sessions",
+            USERS + ADA + "/sessions?oauthTokens=false&forgetDevices=false",
             null),
         Arguments.of(
             List.of("revoke-sessions", ADA, "--oauth-tokens", "--forget-devices"),
@@ -141,7 +141,11 @@ class DryRunTest extends DemoOrgTest {
             "requests",
             List.of(
                 Map.of("method", "POST", "path", USERS + ADA + "/lifecycle/expire_password"),
-                Map.of("method", "DELETE", "path", USERS + ADA + "/sessions")))
+                Map.of(
+                    "method",
+                    "DELETE",
+                    "path",
+                    USERS + ADA + "/sessions?oauthTokens=false&forgetDevices=false")))
         .containsEntry("available", true);
     assertThat(org.changesSent()).isEmpty();
   }

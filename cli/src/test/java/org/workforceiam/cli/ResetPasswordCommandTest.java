@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.workforceiam.okta.simulator.SimDirectory;
 
 /** {@code reset-password} in each mode, and every refusal of the contract. */
 class ResetPasswordCommandTest extends DemoOrgTest {
@@ -122,8 +123,10 @@ class ResetPasswordCommandTest extends DemoOrgTest {
         .containsEntry("sessionsRevoked", true);
     assertThat(org.changesSent())
         .containsExactly(
-            "POST " + LIFECYCLE + "expire_password", "DELETE /api/v1/users/" + ADA + "/sessions");
-    assertThat(org.directory().sessionRevocations()).containsExactly(ADA + "?");
+            "POST " + LIFECYCLE + "expire_password",
+            "DELETE /api/v1/users/" + ADA + "/sessions?oauthTokens=false&forgetDevices=false");
+    assertThat(org.directory().revokedSessions())
+        .containsExactly(new SimDirectory.RevokedSessions(ADA, false, false));
   }
 
   @ParameterizedTest

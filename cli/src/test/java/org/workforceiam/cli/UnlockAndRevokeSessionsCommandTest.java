@@ -9,6 +9,7 @@ import static org.workforceiam.cli.SimulatedOrg.ROOT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.workforceiam.okta.simulator.SimDirectory;
 import org.workforceiam.okta.simulator.SimUser;
 
 /** {@code unlock} and {@code revoke-sessions}. */
@@ -58,7 +59,7 @@ class UnlockAndRevokeSessionsCommandTest extends DemoOrgTest {
   }
 
   @Test
-  void endsAMembersSessions() {
+  void endsAMembersSessionsKeepingTheirDevicesUnlessAsked() {
     CliRun revoke = org.run("revoke-sessions", "ada@example.com");
 
     assertThat(revoke.code()).isZero();
@@ -66,8 +67,12 @@ class UnlockAndRevokeSessionsCommandTest extends DemoOrgTest {
         .containsOnlyKeys("userId", "action")
         .containsEntry("userId", ADA)
         .containsEntry("action", "revoke_sessions");
-    assertThat(org.changesSent()).containsExactly("DELETE /api/v1/users/" + ADA + "/sessions");
-    assertThat(org.directory().sessionRevocations()).containsExactly(ADA + "?");
+    // Okta forgets devices unless told not to: the CLI tells it.
+    assertThat(org.changesSent())
+        .containsExactly(
+            "DELETE /api/v1/users/" + ADA + "/sessions?oauthTokens=false&forgetDevices=false");
+    assertThat(org.directory().revokedSessions())
+        .containsExactly(new SimDirectory.RevokedSessions(ADA, false, false));
   }
 
   @Test
@@ -79,19 +84,27 @@ class UnlockAndRevokeSessionsCommandTest extends DemoOrgTest {
     assertThat(org.changesSent())
         .containsExactly(
             "DELETE /api/v1/users/" + ADA + "/sessions?oauthTokens=true&forgetDevices=true");
-    assertThat(org.directory().sessionRevocations())
-        .containsExactly(ADA + "?oauthTokens=true&forgetDevices=true");
+    assertThat(org.directory().revokedSessions())
+        .containsExactly(new SimDirectory.RevokedSessions(ADA, true, true));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"--oauth-tokens", "--forget-devices"})
-  void eachOptionAddsOnlyItsOwnParameter(String option) {
+  void eachOptionTurnsOnlyItsOwnParameterOn(String option) {
     CliRun revoke = org.run("revoke-sessions", ADA, option);
 
     assertThat(revoke.code()).isZero();
-    String parameter = option.equals("--oauth-tokens") ? "oauthTokens" : "forgetDevices";
+    boolean tokens = option.equals("--oauth-tokens");
     assertThat(org.changesSent())
-        .containsExactly("DELETE /api/v1/users/" + ADA + "/sessions?" + parameter + "=true");
+        .containsExactly(
+            "DELETE /api/v1/users/"
+                + ADA
+                + "/sessions?oauthTokens="
+                + tokens
+                + "&forgetDevices="
+                + !tokens);
+    assertThat(org.directory().revokedSessions())
+        .containsExactly(new SimDirectory.RevokedSessions(ADA, tokens, !tokens));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.workforceiam.okta;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -246,38 +247,102 @@ final class OktaDirectory implements IamDirectory {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Searches with {@code GET /api/v1/users?search=profile.email eq "…"}. Surrounding white space
+   * is dropped; an address that still contains {@code "}, {@code \}, white space or a control
+   * character is refused before any request, so no value can change the search expression. A record
+   * the search returns is a match only if its primary email equals the address, ignoring case:
+   * another user's record is never taken for this one.
+   *
+   * @throws IllegalArgumentException when the address is blank or contains a refused character
+   */
   @Override
   public Optional<Employee> findByEmail(String email) {
     Objects.requireNonNull(email, "email == null");
-    String value = email.strip();
-    if (value.isEmpty()) {
-      throw new IllegalArgumentException("email must not be blank");
-    }
-    String escaped = value.replace("\\", "\\\\").replace("\"", "\\\"");
+    String value = requireSearchableEmail(email);
     HttpUrl url =
         orgUrl
             .newBuilder()
             .addPathSegments("api/v1/users")
-            .addQueryParameter("search", "profile.email eq \"" + escaped + "\"")
+            .addQueryParameter("search", "profile.email eq \"" + value + "\"")
             .addQueryParameter("limit", "2")
             .build();
     try (Response response = api.execute(() -> get(url, null), Transport.Safety.REPEATABLE)) {
       if (!response.isSuccessful()) {
         throw OktaErrors.fromResponse(response, "searching users by email " + value);
       }
-      List<Employee> matches = decode(url, response, OktaJson::users);
-      if (matches.size() > 1) {
+      List<Employee> hits = decode(url, response, OktaJson::users);
+      List<Employee> matches =
+          hits.stream().filter(e -> e.email().filter(value::equalsIgnoreCase).isPresent()).toList();
+      if (matches.size() < hits.size()) {
+        LOG.warn(
+            "Okta's search for the primary email {} returned {} user(s) with another email;"
+                + " ignored",
+            value,
+            hits.size() - matches.size());
+      }
+      boolean more = LinkHeaders.next(response.headers("Link"), url).isPresent();
+      if (matches.size() > 1 || (matches.size() == 1 && more)) {
         throw new IamException.AmbiguousUser(
             "several users have the primary email "
                 + value
                 + " ("
                 + matches.stream().map(e -> e.id().value()).toList()
-                + (LinkHeaders.next(response.headers("Link"), url).isPresent() ? " and more" : "")
+                + (more ? " and more" : "")
                 + "); look the user up by id or login instead",
             details(response));
       }
       return matches.stream().findFirst();
     }
+  }
+
+  /**
+   * Returns the address without surrounding white space, or refuses it when it is blank or contains
+   * a character that could end or change Okta's search expression: {@code "}, {@code \}, white
+   * space or a control character.
+   */
+  static String requireSearchableEmail(String email) {
+    String value = email.strip();
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("email must not be blank");
+    }
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (c == '"'
+          || c == '\\'
+          || Character.isWhitespace(c)
+          || Character.isSpaceChar(c)
+          || Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT) {
+        throw new IllegalArgumentException(
+            "email "
+                + shown(value)
+                + " must not contain quotes, backslashes, white space or control characters");
+      }
+      i += Character.charCount(c);
+    }
+    return value;
+  }
+
+  /** A value for a message: control and format characters escaped, at most 100 characters. */
+  private static String shown(String value) {
+    StringBuilder out = new StringBuilder("'");
+    int shown = 0;
+    for (int i = 0; i < value.length() && shown < 100; shown++) {
+      int c = value.codePointAt(i);
+      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    if (shown == 100 && value.codePointCount(0, value.length()) > 100) {
+      out.append("…");
+    }
+    return out.append("'").toString();
   }
 
   /**
@@ -299,18 +364,65 @@ final class OktaDirectory implements IamDirectory {
     }
   }
 
-  /** Checks membership with {@code GET /api/v1/users/{id}/groups}: one request, no paging. */
+  /**
+   * Checks membership with {@code GET /api/v1/users/{id}/groups}, following Okta's {@code next}
+   * links and stopping at the first page that holds the group.
+   *
+   * <p>Okta returns at most 200 of a user's groups a page and links the rest with {@code Link:
+   * rel="next"}, although its OpenAPI spec lists no paging parameters for this endpoint
+   * (okta/okta-sdk-java#1286 and #1711). A next link is followed only on the org's origin and only
+   * to the same user's groups; a link already followed, or more than {@value #MAX_USER_GROUP_PAGES}
+   * pages, is a {@link IamException.ProtocolViolation}: the bound allows {@value
+   * #MAX_USER_GROUP_PAGES} × 200 groups, far more than any real user holds.
+   */
   @Override
   public boolean isMember(UserId user, GroupId group) {
     Objects.requireNonNull(user, "user == null");
     OktaIds.requireGroup(group);
-    HttpUrl url = userUrl(user).addPathSegment("groups").build();
-    try (Response response = api.execute(() -> get(url, null), Transport.Safety.REPEATABLE)) {
-      if (!response.isSuccessful()) {
-        throw OktaErrors.fromResponse(response, "listing the groups of user " + user);
+    HttpUrl first = userUrl(user).addPathSegment("groups").build();
+    Set<HttpUrl> visited = new HashSet<>();
+    HttpUrl url = first;
+    while (true) {
+      if (!visited.add(url) || visited.size() > MAX_USER_GROUP_PAGES) {
+        throw new IamException.ProtocolViolation(
+            "Okta's pages of the groups of user "
+                + user
+                + (visited.size() > MAX_USER_GROUP_PAGES
+                    ? " did not end within " + MAX_USER_GROUP_PAGES + " pages"
+                    : " link back to a page already read: " + url)
+                + "; refusing to decide membership",
+            ErrorDetails.none());
       }
-      return decode(url, response, OktaJson::ids).contains(group.value());
+      HttpUrl pageUrl = url;
+      Optional<HttpUrl> next;
+      try (Response response = api.execute(() -> get(pageUrl, null), Transport.Safety.REPEATABLE)) {
+        if (!response.isSuccessful()) {
+          throw OktaErrors.fromResponse(response, "listing the groups of user " + user);
+        }
+        next = LinkHeaders.next(response.headers("Link"), pageUrl);
+        if (decode(pageUrl, response, OktaJson::ids).contains(group.value())) {
+          return true;
+        }
+      }
+      if (next.isEmpty()) {
+        return false;
+      }
+      url = requireUserGroupsLink(next.get(), user, first, pageUrl);
     }
+  }
+
+  /** The most pages of a user's groups read for one membership check. */
+  static final int MAX_USER_GROUP_PAGES = 100;
+
+  private HttpUrl requireUserGroupsLink(HttpUrl next, UserId user, HttpUrl first, HttpUrl current) {
+    Origins.requireSameOrigin(
+        next, orgUrl, "Okta's next link for the groups of user " + user, "the org " + orgUrl);
+    if (!next.encodedPath().equals(first.encodedPath())) {
+      throw new IamException.ProtocolViolation(
+          "Okta's next link after " + current + " leaves the groups of user " + user + ": " + next,
+          ErrorDetails.none());
+    }
+    return next;
   }
 
   /**

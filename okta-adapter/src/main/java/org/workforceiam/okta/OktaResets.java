@@ -132,19 +132,26 @@ final class OktaResets implements ResetService {
   /**
    * Returns the request a session revocation sends, without sending it.
    *
+   * <p>{@code oauthTokens} and {@code forgetDevices} are always sent, {@code false} included:
+   * Okta's {@code forgetDevices} defaults to {@code true} on Identity Engine orgs (to {@code false}
+   * on Classic Engine), so leaving it out would forget the user's remembered devices and factors
+   * while the result and the audit event say it did not (Okta's OpenAPI spec, {@code
+   * revokeUserSessions}:
+   * https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserSessions/).
+   *
    * @param user the user
    * @param revocation the revocation
    * @return the requests
    */
   public List<PlannedRequest> plan(UserId user, SessionRevocation revocation) {
-    HttpUrl.Builder url = directory.userUrl(user).addPathSegment("sessions");
-    if (revocation.oauthTokens()) {
-      url.addQueryParameter("oauthTokens", "true");
-    }
-    if (revocation.forgetDevices()) {
-      url.addQueryParameter("forgetDevices", "true");
-    }
-    return List.of(new PlannedRequest("DELETE", url.build()));
+    HttpUrl url =
+        directory
+            .userUrl(user)
+            .addPathSegment("sessions")
+            .addQueryParameter("oauthTokens", Boolean.toString(revocation.oauthTokens()))
+            .addQueryParameter("forgetDevices", Boolean.toString(revocation.forgetDevices()))
+            .build();
+    return List.of(new PlannedRequest("DELETE", url));
   }
 
   // ------------------------------------------------------------------ operations

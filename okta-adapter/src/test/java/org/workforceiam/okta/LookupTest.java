@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,18 +97,73 @@ class LookupTest {
   }
 
   @Test
-  void findsAUserByPrimaryEmailWithAnEscapedSearch() {
-    assertThat(okta.directory().findByEmail("ada@example.com"))
+  void findsAUserByPrimaryEmail() {
+    assertThat(okta.directory().findByEmail(" ADA@example.com "))
         .map(e -> e.id().value())
         .contains("00u1");
     SimulatedOkta.Call call = sim.apiCalls().get(0);
     assertThat(call.url().queryParameter("search"))
-        .isEqualTo("profile.email eq \"ada@example.com\"");
-    assertThat(okta.directory().findByEmail("q\"x@example.com"))
+        .isEqualTo("profile.email eq \"ADA@example.com\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "q\"x@example.com",
+        "x@example.com\" or profile.email sw \"",
+        "back\\slash@example.com",
+        "ada @example.com",
+        "ada\t@example.com",
+        "ada\u00a0@example.com",
+        "ada@example.com\nX-Injected: 1",
+        "ada\u0000@example.com",
+        "ada\u001b[31m@example.com",
+        "ada\u200b@example.com"
+      })
+  void anEmailThatCouldChangeTheSearchIsRefusedBeforeAnyRequest(String email) {
+    assertThatThrownBy(() -> okta.directory().findByEmail(email))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("email '")
+        .hasMessageContaining("must not contain quotes, backslashes, white space or control")
+        .hasMessageNotContaining("\u001b")
+        .hasMessageNotContaining("\n");
+    assertThat(sim.apiCalls()).extracting(SimulatedOkta.Call::path).doesNotContain("/api/v1/users");
+  }
+
+  @Test
+  void aSearchHitWithAnotherPrimaryEmailIsNotAMatch() {
+    // A server that answers the search with someone else's record, here twin1's.
+    sim.respondOnce(
+        "GET",
+        "/api/v1/users",
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body(
+                "[{\"id\":\"00u3\",\"status\":\"ACTIVE\",\"profile\":{\"login\":"
+                    + "\"twin1@example.com\",\"email\":\"twin@example.com\"}}]")
+            .build());
+
+    assertThat(okta.directory().findByEmail("ada@example.com")).isEmpty();
+    assertThat(sim.apiCalls()).hasSize(1);
+  }
+
+  @Test
+  void aSearchHitIsAMatchWhateverTheCaseOfItsEmail() {
+    sim.respondOnce(
+        "GET",
+        "/api/v1/users",
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body(
+                "[{\"id\":\"00u1\",\"status\":\"ACTIVE\",\"profile\":{\"login\":"
+                    + "\"ada.lovelace+it@example.com\",\"email\":\"Ada@Example.COM\"}}]")
+            .build());
+
+    assertThat(okta.directory().findByEmail("ada@example.com"))
         .map(e -> e.id().value())
-        .contains("00u2");
-    assertThat(sim.apiCalls().get(1).url().queryParameter("search"))
-        .isEqualTo("profile.email eq \"q\\\"x@example.com\"");
+        .contains("00u1");
   }
 
   @Test

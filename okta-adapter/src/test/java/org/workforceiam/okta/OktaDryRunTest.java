@@ -90,7 +90,8 @@ class OktaDryRunTest {
     assertThat(expire.requests())
         .containsExactly(
             DryRun.Request.of("POST", "/api/v1/users/00u1Ada/lifecycle/expire_password"),
-            DryRun.Request.of("DELETE", "/api/v1/users/00u1Ada/sessions"));
+            DryRun.Request.of(
+                "DELETE", "/api/v1/users/00u1Ada/sessions?oauthTokens=false&forgetDevices=false"));
     assertThat(expire.options()).containsExactly(OperationOption.REVOKE_SESSIONS);
     assertThat(temporary.requests())
         .containsExactly(

@@ -27,6 +27,7 @@ import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
+import org.workforceiam.okta.simulator.SimDirectory;
 
 /**
  * Each reset operation of the Okta client sends exactly the request Okta documents, returns what
@@ -156,10 +157,11 @@ class OktaResetRequestsTest {
         .containsExactly(
             ADA_GROUPS,
             "POST /api/v1/users/00u1Ada/lifecycle/expire_password",
-            "DELETE /api/v1/users/00u1Ada/sessions");
+            "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=false&forgetDevices=false");
     assertThat(result.sessionsRevoked()).isTrue();
     assertThat(org.status(ADA)).isEqualTo("PASSWORD_EXPIRED");
-    assertThat(org.sim.directory().sessionRevocations()).containsExactly("00u1Ada?");
+    assertThat(org.sim.directory().revokedSessions())
+        .containsExactly(new SimDirectory.RevokedSessions("00u1Ada", false, false));
   }
 
   // ------------------------------------------------------------------ MFA
@@ -220,13 +222,15 @@ class OktaResetRequestsTest {
 
   static Stream<Arguments> sessionRevocations() {
     return Stream.of(
-        Arguments.of(SessionRevocation.sessionsOnly(), "DELETE /api/v1/users/00u1Ada/sessions"),
+        Arguments.of(
+            SessionRevocation.sessionsOnly(),
+            "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=false&forgetDevices=false"),
         Arguments.of(
             SessionRevocation.sessionsOnly().withOauthTokens(true),
-            "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=true"),
+            "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=true&forgetDevices=false"),
         Arguments.of(
             SessionRevocation.sessionsOnly().withForgetDevices(true),
-            "DELETE /api/v1/users/00u1Ada/sessions?forgetDevices=true"),
+            "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=false&forgetDevices=true"),
         Arguments.of(
             SessionRevocation.sessionsOnly().withOauthTokens(true).withForgetDevices(true),
             "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=true&forgetDevices=true"));
@@ -234,7 +238,8 @@ class OktaResetRequestsTest {
 
   @ParameterizedTest
   @MethodSource("sessionRevocations")
-  void endingSessionsSendsOnlyTheOptionsAskedFor(SessionRevocation revocation, String request) {
+  void endingSessionsStatesBothOptionsAndOktaDoesExactlyThat(
+      SessionRevocation revocation, String request) {
     ResetResult.Sessions result = resets.revokeSessions(ADA, revocation);
 
     assertThat(org.apiRequests()).containsExactly(ADA_GROUPS, request);
@@ -242,7 +247,10 @@ class OktaResetRequestsTest {
     assertThat(result.oauthTokensRevoked()).isEqualTo(revocation.oauthTokens());
     assertThat(result.devicesForgotten()).isEqualTo(revocation.forgetDevices());
     assertThat(result.requestId()).contains(org.lastChangeRequestId());
-    assertThat(org.sim.directory().sessionRevocations()).hasSize(1);
+    assertThat(org.sim.directory().revokedSessions())
+        .containsExactly(
+            new SimDirectory.RevokedSessions(
+                "00u1Ada", revocation.oauthTokens(), revocation.forgetDevices()));
   }
 
   // ------------------------------------------------------------------ who is changed

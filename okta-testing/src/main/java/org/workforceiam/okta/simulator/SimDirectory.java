@@ -40,9 +40,9 @@ import org.jspecify.annotations.Nullable;
  * E0000006}, as Okta answers an app with the Help Desk Administrator role.
  *
  * <p>Seed it before or while its org runs, and read its state ({@link #status}, {@link #factorIds},
- * {@link #changes}, {@link #sessionRevocations}) for assertions. Thread-safe: every request and
- * every method holds the directory's lock. A {@link SimUser} belongs to the directory once added:
- * change it through the directory's API only.
+ * {@link #changes}, {@link #sessionRevocations}, {@link #revokedSessions}) for assertions.
+ * Thread-safe: every request and every method holds the directory's lock. A {@link SimUser} belongs
+ * to the directory once added: change it through the directory's API only.
  */
 public final class SimDirectory {
   private final Map<String, SimUser> users = new TreeMap<>();
@@ -50,6 +50,7 @@ public final class SimDirectory {
   private final Map<String, Map<String, SimFactor>> factors = new LinkedHashMap<>();
   private final List<String> lifecycleCalls = new ArrayList<>();
   private final List<String> sessionRevocations = new ArrayList<>();
+  private final List<RevokedSessions> revokedSessions = new ArrayList<>();
   private int counter = 1;
   private int maxLimit = Integer.MAX_VALUE;
   private String linkHeaderName = "link";
@@ -251,13 +252,39 @@ public final class SimDirectory {
   }
 
   /**
-   * Returns the session revocations so far, as {@code userId?query}.
+   * Returns the session revocations so far, as {@code userId?query}: what was asked, exactly as
+   * sent. {@link #revokedSessions()} says what the org did.
    *
    * @return the revocations
    */
   public synchronized List<String> sessionRevocations() {
     return List.copyOf(sessionRevocations);
   }
+
+  /**
+   * Returns what each session revocation did, in order. As on an Okta Identity Engine org, a
+   * revocation that does not say {@code forgetDevices=false} also forgets the user's remembered
+   * devices and factors ({@code forgetDevices} defaults to {@code true}; Okta's OpenAPI spec,
+   * {@code revokeUserSessions}), and OAuth tokens are revoked only with {@code oauthTokens=true}.
+   * Values other than {@code true} or {@code false} are refused with {@code 400 E0000001} (the
+   * simulator's choice: Okta's answer to them is not documented).
+   *
+   * @return the revocations
+   */
+  public synchronized List<RevokedSessions> revokedSessions() {
+    return List.copyOf(revokedSessions);
+  }
+
+  /**
+   * What one session revocation did.
+   *
+   * @param userId the user whose sessions ended
+   * @param oauthTokensRevoked whether the OAuth and OpenID Connect tokens issued to the user were
+   *     revoked too
+   * @param devicesForgotten whether the user's remembered devices and factors were forgotten
+   */
+  public record RevokedSessions(
+      String userId, boolean oauthTokensRevoked, boolean devicesForgotten) {}
 
   // ------------------------------------------------------------------ dispatch
 
@@ -336,7 +363,17 @@ public final class SimDirectory {
         if (user.privileged) {
           return SimulatedOkta.oktaError(403, "E0000006", PERMISSION, requestId);
         }
+        Boolean oauthTokens = booleanParameter(url, "oauthTokens", false);
+        Boolean forgetDevices = booleanParameter(url, "forgetDevices", true);
+        if (oauthTokens == null || forgetDevices == null) {
+          return SimulatedOkta.oktaError(
+              400,
+              "E0000001",
+              "Api validation failed: oauthTokens and forgetDevices must be true or false",
+              requestId);
+        }
         sessionRevocations.add(user.id + "?" + (url.query() == null ? "" : url.query()));
+        revokedSessions.add(new RevokedSessions(user.id, oauthTokens, forgetDevices));
         return noContent();
       }
       if (method.equals("GET") && path.size() == 5 && path.get(4).equals("groups")) {
@@ -344,17 +381,29 @@ public final class SimDirectory {
         if (user == null) {
           return notFound("User", path.get(3), requestId);
         }
-        List<Object> list = new ArrayList<>();
-        for (Group group : groups.values()) {
-          if (group.members.contains(user.id)) {
-            list.add(groupJson(group, url));
-          }
-        }
-        return ok(list);
+        return userGroups(url, user, requestId);
       }
     }
     return endpointMissing(requestId);
   }
+
+  /**
+   * A boolean query parameter as Okta reads it: absent means its default, {@code true} or {@code
+   * false} (any case) its value; null for anything else.
+   */
+  private static @Nullable Boolean booleanParameter(HttpUrl url, String name, boolean absent) {
+    String value = url.queryParameter(name);
+    if (value == null) {
+      return absent;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    return value.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+  }
+
+  /** How many groups Okta returns on a page of a user's groups when no {@code limit} is given. */
+  public static final int USER_GROUPS_PAGE = 200;
 
   private static final String PERMISSION =
       "You do not have permission to perform the requested action";
@@ -522,6 +571,62 @@ public final class SimDirectory {
           url.newBuilder()
               .setQueryParameter("after", last)
               .setQueryParameter("limit", Integer.toString(limit))
+              .build();
+      response.addHeader(linkHeaderName, "<" + next + ">; rel=\"next\"");
+    }
+    return response.build();
+  }
+
+  /**
+   * A user's groups, paged as Okta pages them: at most {@value #USER_GROUPS_PAGE} a page unless
+   * {@code limit} says otherwise, with a {@code rel="next"} link carrying {@code after} (the last
+   * group id of the page) while groups remain. Okta's OpenAPI spec lists no paging parameters here;
+   * the live API pages all the same (okta/okta-sdk-java#1286, #1711).
+   */
+  private MockResponse userGroups(HttpUrl url, SimUser user, String requestId) {
+    int limit;
+    try {
+      String given = url.queryParameter("limit");
+      limit = given == null ? USER_GROUPS_PAGE : Integer.parseInt(given);
+    } catch (NumberFormatException e) {
+      return SimulatedOkta.oktaError(400, "E0000001", "Api validation failed: limit", requestId);
+    }
+    if (limit < 1) {
+      return SimulatedOkta.oktaError(400, "E0000001", "Api validation failed: limit", requestId);
+    }
+    List<Group> all = new ArrayList<>();
+    for (Group group : groups.values()) {
+      if (group.members.contains(user.id)) {
+        all.add(group);
+      }
+    }
+    int from = 0;
+    String after = url.queryParameter("after");
+    if (after != null) {
+      from = all.size();
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).id.equals(after)) {
+          from = i + 1;
+          break;
+        }
+      }
+    }
+    int to = Math.min(all.size(), from + limit);
+    List<Object> page = new ArrayList<>();
+    for (Group group : all.subList(from, to)) {
+      page.add(groupJson(group, url));
+    }
+    MockResponse.Builder response =
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .addHeader(linkHeaderName, "<" + url + ">; rel=\"self\"")
+            .body(SimulatedOkta.json(page));
+    if (to < all.size()) {
+      HttpUrl next =
+          url.newBuilder()
+              .setQueryParameter("limit", Integer.toString(limit))
+              .setQueryParameter("after", all.get(to - 1).id)
               .build();
       response.addHeader(linkHeaderName, "<" + next + ">; rel=\"next\"");
     }

@@ -13,10 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -266,6 +270,63 @@ class SimulatedOktaTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void endingSessionsForgetsDevicesUnlessTheRequestSaysNotAsOnAnIdentityEngineOrg()
+      throws Exception {
+    try (SimulatedOkta okta =
+        org().member("00gStaff", SimUser.of("00u1ada", "ada@example.com", "ACTIVE")).start()) {
+      String token = token(okta);
+      for (String query : List.of("", "?forgetDevices=false", "?oauthTokens=true")) {
+        try (Response response = delete(okta, token, "/api/v1/users/00u1ada/sessions" + query)) {
+          assertThat(response.code()).isEqualTo(204);
+        }
+      }
+      try (Response response =
+          delete(okta, token, "/api/v1/users/00u1ada/sessions?forgetDevices=maybe")) {
+        assertThat(response.code()).isEqualTo(400);
+      }
+      assertThat(okta.directory().revokedSessions())
+          .containsExactly(
+              new SimDirectory.RevokedSessions("00u1ada", false, true),
+              new SimDirectory.RevokedSessions("00u1ada", false, false),
+              new SimDirectory.RevokedSessions("00u1ada", true, true));
+      assertThat(okta.directory().sessionRevocations())
+          .containsExactly("00u1ada?", "00u1ada?forgetDevices=false", "00u1ada?oauthTokens=true");
+    }
+  }
+
+  @Test
+  void aUsersGroupsComeInPagesOf200LinkedByNext() throws Exception {
+    SimDirectory directory = new SimDirectory().user(SimUser.of("00u1ada", "ada", "ACTIVE"));
+    for (int i = 0; i < 450; i++) {
+      directory.member(String.format(Locale.ROOT, "00g%04d", i), "00u1ada");
+    }
+    try (SimulatedOkta okta = org().directory(directory).start()) {
+      String token = token(okta);
+      List<Integer> sizes = new ArrayList<>();
+      HttpUrl url = okta.url("/api/v1/users/00u1ada/groups");
+      while (url != null) {
+        Request request =
+            new Request.Builder().url(url).header("Authorization", "Bearer " + token).build();
+        try (Response response = http.newCall(request).execute()) {
+          assertThat(response.code()).isEqualTo(200);
+          sizes.add(response.body().string().split("\"objectClass\"", -1).length - 1);
+          url =
+              response.headers("link").stream()
+                  .filter(link -> link.endsWith("rel=\"next\""))
+                  .map(link -> HttpUrl.get(link.substring(1, link.indexOf('>'))))
+                  .findFirst()
+                  .orElse(null);
+        }
+      }
+      assertThat(sizes).containsExactly(200, 200, 50);
+      assertThat(okta.apiCalls().get(1).url().queryParameter("after")).isEqualTo("00g0199");
+      assertThat(get(okta, token, "/api/v1/users/00u1ada/groups?limit=3"))
+          .contains("00g0002")
+          .doesNotContain("00g0003");
+    }
+  }
+
   // ------------------------------------------------------------------ the app's side
 
   private String token(SimulatedOkta okta) throws IOException {
@@ -339,6 +400,16 @@ class SimulatedOktaTest {
                 .url(okta.url(path))
                 .header("Authorization", "Bearer " + token)
                 .post(RequestBody.create(new byte[0]))
+                .build())
+        .execute();
+  }
+
+  private Response delete(SimulatedOkta okta, String token, String path) throws IOException {
+    return http.newCall(
+            new Request.Builder()
+                .url(okta.url(path))
+                .header("Authorization", "Bearer " + token)
+                .delete()
                 .build())
         .execute();
   }
