@@ -23,6 +23,22 @@ final class ResetMfaCommand extends ChangeCommand {
   @Option(names = "--factor", paramLabel = "FACTOR_ID", description = "Remove only this factor.")
   @Nullable String factor;
 
+  /**
+   * Refuses a factor id that is not in Okta's form before the user is even looked up, so nothing at
+   * all is sent. The adapter checks the same rule again where it builds the URL.
+   */
+  @Override
+  void validate() {
+    if (factor != null && !factor.matches("[A-Za-z0-9]{1,64}")) {
+      String shown = factor.length() > 64 ? factor.substring(0, 64) + "…" : factor;
+      throw new UsageException(
+          "--factor '"
+              + shown.replaceAll("\\p{Cntrl}", "?")
+              + "' is not an Okta factor id: ASCII letters and digits, at most 64, for example"
+              + " sms1o51EADOTFXHHBXBP; run 'helpdesk factors USER' to list them");
+    }
+  }
+
   private MfaReset request() {
     return factor == null ? MfaReset.allFactors() : MfaReset.factor(FactorId.of(factor));
   }

@@ -202,6 +202,11 @@ final class SimulatedOrg implements AutoCloseable {
     return sim.apiCalls().stream().map(call -> call.method() + " " + pathAndQuery(call)).toList();
   }
 
+  /** How many requests of any kind (token requests included) reached the org. */
+  int requestsReceived() {
+    return sim.calls().size();
+  }
+
   private static String pathAndQuery(SimulatedOkta.Call call) {
     String query = call.url().encodedQuery();
     return call.path() + (query == null ? "" : "?" + query);

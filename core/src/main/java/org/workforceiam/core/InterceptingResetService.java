@@ -35,8 +35,11 @@ final class InterceptingResetService implements ResetService {
 
   @Override
   public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
-    return dispatch(
-        user, request.operation(), request.options(), () -> delegate.resetMfa(user, request));
+    ResetService.Change change =
+        ResetService.Change.of(user, request.operation(), request.options(), capabilities());
+    return interceptor.intercept(
+        request.factor().map(change::withFactor).orElse(change),
+        () -> delegate.resetMfa(user, request));
   }
 
   @Override

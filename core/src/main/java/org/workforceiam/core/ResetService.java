@@ -2,6 +2,7 @@ package org.workforceiam.core;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -194,13 +195,19 @@ public interface ResetService {
     private final UserId user;
     private final Operation operation;
     private final Set<OperationOption> options;
+    private final Optional<FactorId> factor;
     private final Capabilities capabilities;
 
     private Change(
-        UserId user, Operation operation, Set<OperationOption> options, Capabilities capabilities) {
+        UserId user,
+        Operation operation,
+        Set<OperationOption> options,
+        Optional<FactorId> factor,
+        Capabilities capabilities) {
       this.user = Objects.requireNonNull(user, "user == null");
       this.operation = Objects.requireNonNull(operation, "operation == null");
       this.options = Set.copyOf(Objects.requireNonNull(options, "options == null"));
+      this.factor = Objects.requireNonNull(factor, "factor == null");
       this.capabilities = Objects.requireNonNull(capabilities, "capabilities == null");
     }
 
@@ -215,7 +222,18 @@ public interface ResetService {
      */
     public static Change of(
         UserId user, Operation operation, Set<OperationOption> options, Capabilities capabilities) {
-      return new Change(user, operation, options, capabilities);
+      return new Change(user, operation, options, Optional.empty(), capabilities);
+    }
+
+    /**
+     * Returns this change aimed at one factor, as {@link MfaReset#factor(FactorId)} is.
+     *
+     * @param factor the factor to remove
+     * @return the change with its factor
+     */
+    public Change withFactor(FactorId factor) {
+      return new Change(
+          user, operation, options, Optional.of(Objects.requireNonNull(factor)), capabilities);
     }
 
     /** {@return the target user} */
@@ -233,6 +251,11 @@ public interface ResetService {
       return options;
     }
 
+    /** {@return the one factor an MFA reset removes; empty for every other change} */
+    public Optional<FactorId> factor() {
+      return factor;
+    }
+
     /** {@return what the provider that would make the change supports} */
     public Capabilities capabilities() {
       return capabilities;
@@ -240,7 +263,14 @@ public interface ResetService {
 
     @Override
     public String toString() {
-      return "Change[user=" + user + ", operation=" + operation + ", options=" + options + "]";
+      return "Change[user="
+          + user
+          + ", operation="
+          + operation
+          + ", options="
+          + options
+          + factor.map(f -> ", factor=" + f).orElse("")
+          + "]";
     }
   }
 }

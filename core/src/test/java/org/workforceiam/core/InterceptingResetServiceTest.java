@@ -107,7 +107,11 @@ class InterceptingResetServiceTest {
             Operation.REVOKE_SESSIONS);
     assertThat(seen).allSatisfy(change -> assertThat(change.user()).isEqualTo(ADA));
     assertThat(seen.get(0).options()).containsExactly(OperationOption.REVOKE_SESSIONS);
-    assertThat(provider.reached).hasSize(4);
+    assertThat(seen).allSatisfy(change -> assertThat(change.factor()).isEmpty());
+
+    service.resetMfa(ADA, MfaReset.factor(FactorId.of("sms1")));
+    assertThat(seen.get(4).factor()).contains(FactorId.of("sms1"));
+    assertThat(provider.reached).hasSize(5);
   }
 
   @Test

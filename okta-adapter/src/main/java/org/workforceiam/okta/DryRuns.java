@@ -18,7 +18,8 @@ import org.workforceiam.core.UserId;
  * membership), so a dry run refuses exactly what the change would refuse, with the same exception;
  * then Okta is asked whether it currently offers the operation for the user (the links on the
  * user), and the exact requests the change would send are returned. Nothing is audited: nothing is
- * changed.
+ * changed. A user or factor id that is not in Okta's form is refused with {@link
+ * IllegalArgumentException} before any request, as by the change itself.
  *
  * <pre>{@code
  * DryRun plan = okta.dryRuns(employees).resetPassword(ada, PasswordReset.link());
@@ -61,6 +62,8 @@ public final class DryRuns {
    */
   public DryRun resetMfa(UserId user, MfaReset request) {
     Objects.requireNonNull(request, "request == null");
+    OktaIds.requireUser(user);
+    request.factor().ifPresent(OktaIds::requireFactor);
     return plan(user, request.operation(), request.options(), () -> resets.plan(user, request));
   }
 
@@ -92,7 +95,8 @@ public final class DryRuns {
 
   private DryRun plan(
       UserId user, Operation operation, Set<OperationOption> options, Planner planner) {
-    Objects.requireNonNull(user, "user == null");
+    // Before the guard's membership check: a malformed id is refused before any request.
+    OktaIds.requireUser(user);
     return guard.intercept(
         ResetService.Change.of(user, operation, options, resets.capabilities()),
         () -> {

@@ -104,13 +104,19 @@ public final class OktaClient implements AutoCloseable {
    * {@code …/expire_password}, {@code …/reset_factors}, {@code …/unlock}, {@code DELETE
    * /api/v1/users/{id}/factors/{factorId}} and {@code DELETE /api/v1/users/{id}/sessions}.
    *
+   * <p>Each user and factor id must have Okta's form ({@code 00u…} for a user, ASCII letters and
+   * digits): any other value, such as {@code ..}, is refused with {@link IllegalArgumentException}
+   * before any request, and every URL is checked to be exactly its endpoint's before it is sent.
+   *
    * @param employees the group whose members may be changed ({@code 00g…})
    * @return the guarded, audited service; thread-safe
    * @throws IllegalArgumentException when the group id is not an Okta group id
    */
   public ResetService resets(GroupId employees) {
     return ResetService.audited(
-        ResetService.groupScoped(oktaResets, directory, requireOktaGroup(employees)),
+        ResetService.intercepted(
+            ResetService.groupScoped(oktaResets, directory, requireOktaGroup(employees)),
+            OktaIdCheck.INSTANCE),
         audit,
         connection.clock());
   }

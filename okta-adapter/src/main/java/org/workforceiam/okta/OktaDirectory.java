@@ -26,6 +26,7 @@ import org.workforceiam.http.Json;
 import org.workforceiam.http.JsonBodies;
 import org.workforceiam.http.LinkHeaders;
 import org.workforceiam.http.Origins;
+import org.workforceiam.http.PathTemplate;
 import org.workforceiam.http.Transport;
 
 /**
@@ -70,11 +71,9 @@ final class OktaDirectory implements IamDirectory {
   public Page<Employee> membersPage(GroupId group) {
     OktaIds.requireGroup(group);
     HttpUrl first =
-        orgUrl
+        OktaPaths.GROUP_USERS
+            .url(orgUrl, group.value())
             .newBuilder()
-            .addPathSegments("api/v1/groups")
-            .addPathSegment(group.value())
-            .addPathSegment("users")
             .addQueryParameter("limit", Integer.toString(pageSize))
             .build();
     return fetchPage(first, group);
@@ -86,12 +85,20 @@ final class OktaDirectory implements IamDirectory {
     Objects.requireNonNull(cursor, "cursor == null");
     HttpUrl url = HttpUrl.parse(cursor.value());
     if (url == null) {
-      throw new IllegalArgumentException("not a page cursor of this client: " + cursor.value());
+      throw new IllegalArgumentException(
+          "not a page cursor of this client: " + PathTemplate.quoted(cursor.value()));
     }
     Origins.requireSameOrigin(url, orgUrl, "page cursor", "the org " + orgUrl);
-    if (!url.encodedPath().equals(membersPath(group))) {
+    // HttpUrl.parse has already resolved any dot segment: what is checked is what would be sent.
+    if (!OktaPaths.GROUP_USERS.matches(url, group.value())) {
       throw new IllegalArgumentException(
-          "page cursor " + cursor.value() + " does not continue the members of group " + group);
+          "page cursor "
+              + PathTemplate.quoted(cursor.value())
+              + " does not continue the members of group "
+              + group
+              + " (its path must be /api/v1/groups/"
+              + group
+              + "/users)");
     }
     return fetchPage(url, group);
   }
@@ -147,7 +154,7 @@ final class OktaDirectory implements IamDirectory {
   private void requireNextLink(HttpUrl next, GroupId group, HttpUrl current) {
     Origins.requireSameOrigin(
         next, orgUrl, "Okta's next link for the members of group " + group, "the org " + orgUrl);
-    if (!next.encodedPath().equals(membersPath(group))) {
+    if (!OktaPaths.GROUP_USERS.matches(next, group.value())) {
       throw new IamException.ProtocolViolation(
           "Okta's next link after "
               + current
@@ -157,16 +164,6 @@ final class OktaDirectory implements IamDirectory {
               + next,
           ErrorDetails.none());
     }
-  }
-
-  private static String membersPath(GroupId group) {
-    return HttpUrl.get("http://h/")
-        .newBuilder()
-        .addPathSegments("api/v1/groups")
-        .addPathSegment(group.value())
-        .addPathSegment("users")
-        .build()
-        .encodedPath();
   }
 
   /**
@@ -179,8 +176,7 @@ final class OktaDirectory implements IamDirectory {
    */
   public String groupName(GroupId group) {
     OktaIds.requireGroup(group);
-    HttpUrl url =
-        orgUrl.newBuilder().addPathSegments("api/v1/groups").addPathSegment(group.value()).build();
+    HttpUrl url = OktaPaths.GROUP.url(orgUrl, group.value());
     try (Response response = api.execute(() -> get(url, null), Transport.Safety.REPEATABLE)) {
       if (!response.isSuccessful()) {
         throw OktaErrors.fromResponse(response, "reading group " + group);
@@ -202,7 +198,7 @@ final class OktaDirectory implements IamDirectory {
   @Override
   public Optional<Employee> findById(UserId id) {
     Objects.requireNonNull(id, "id == null");
-    return getUser(id.value());
+    return getUser(OktaIds.requireUser(id).value());
   }
 
   @Override
@@ -211,7 +207,7 @@ final class OktaDirectory implements IamDirectory {
     if (login.isBlank()) {
       throw new IllegalArgumentException("login must not be blank");
     }
-    return getUser(login.strip());
+    return getUser(OktaIds.requireLogin(login.strip(), "login"));
   }
 
   /**
@@ -226,16 +222,11 @@ final class OktaDirectory implements IamDirectory {
     if (value.isEmpty()) {
       throw new IllegalArgumentException("the user to find must not be blank");
     }
-    return getUser(value);
+    return getUser(OktaIds.requireLogin(value, "the user to find"));
   }
 
   private Optional<Employee> getUser(String idOrLogin) {
-    HttpUrl url =
-        orgUrl
-            .newBuilder()
-            .addPathSegments("api/v1/users")
-            .addEncodedPathSegment(percentEncoded(idOrLogin))
-            .build();
+    HttpUrl url = OktaPaths.USER.url(orgUrl, idOrLogin);
     try (Response response = api.execute(() -> get(url, SLIM_USER), Transport.Safety.REPEATABLE)) {
       if (response.code() == 404) {
         return Optional.empty();
@@ -355,7 +346,7 @@ final class OktaDirectory implements IamDirectory {
   @Override
   public List<Factor> factors(UserId user) {
     Objects.requireNonNull(user, "user == null");
-    HttpUrl url = userUrl(user).addPathSegment("factors").build();
+    HttpUrl url = OktaPaths.USER_FACTORS.url(orgUrl, OktaIds.requireUser(user).value());
     try (Response response = api.execute(() -> get(url, null), Transport.Safety.REPEATABLE)) {
       if (!response.isSuccessful()) {
         throw OktaErrors.fromResponse(response, "listing the factors of user " + user);
@@ -377,9 +368,9 @@ final class OktaDirectory implements IamDirectory {
    */
   @Override
   public boolean isMember(UserId user, GroupId group) {
-    Objects.requireNonNull(user, "user == null");
+    OktaIds.requireUser(user);
     OktaIds.requireGroup(group);
-    HttpUrl first = userUrl(user).addPathSegment("groups").build();
+    HttpUrl first = OktaPaths.USER_GROUPS.url(orgUrl, user.value());
     Set<HttpUrl> visited = new HashSet<>();
     HttpUrl url = first;
     while (true) {
@@ -417,7 +408,7 @@ final class OktaDirectory implements IamDirectory {
   private HttpUrl requireUserGroupsLink(HttpUrl next, UserId user, HttpUrl first, HttpUrl current) {
     Origins.requireSameOrigin(
         next, orgUrl, "Okta's next link for the groups of user " + user, "the org " + orgUrl);
-    if (!next.encodedPath().equals(first.encodedPath())) {
+    if (!OktaPaths.USER_GROUPS.matches(next, user.value())) {
       throw new IamException.ProtocolViolation(
           "Okta's next link after " + current + " leaves the groups of user " + user + ": " + next,
           ErrorDetails.none());
@@ -434,7 +425,7 @@ final class OktaDirectory implements IamDirectory {
    * @throws org.workforceiam.core.IamException.NotFound when the user does not exist
    */
   public Set<String> links(UserId user) {
-    HttpUrl url = userUrl(user).build();
+    HttpUrl url = OktaPaths.USER.url(orgUrl, OktaIds.requireUser(user).value());
     try (Response response = api.execute(() -> get(url, null), Transport.Safety.REPEATABLE)) {
       if (!response.isSuccessful()) {
         throw OktaErrors.fromResponse(response, "reading user " + user);
@@ -449,39 +440,6 @@ final class OktaDirectory implements IamDirectory {
           ? map.keySet().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet())
           : Set.of();
     }
-  }
-
-  /**
-   * Percent-encodes everything but RFC 3986's unreserved characters, so a login such as {@code
-   * a+b@example.com} reaches Okta as {@code a%2Bb%40example.com} and no server can read its {@code
-   * +} as a space. (The DPoP {@code htu} carries the decoded path, as Okta compares it.)
-   */
-  static String percentEncoded(String segment) {
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      boolean unreserved =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '.'
-              || c == '_'
-              || c == '~';
-      if (unreserved) {
-        encoded.append((char) c);
-      } else {
-        encoded
-            .append('%')
-            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return encoded.toString();
-  }
-
-  HttpUrl.Builder userUrl(UserId user) {
-    return orgUrl.newBuilder().addPathSegments("api/v1/users").addPathSegment(user.value());
   }
 
   // ------------------------------------------------------------------ plumbing

@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -79,6 +78,7 @@ final class OktaResets implements ResetService {
           List.of(
               post(
                   lifecycle(user, "reset_password")
+                      .newBuilder()
                       .addQueryParameter("sendEmail", Boolean.toString(reset.sendEmail()))
                       .addQueryParameter("revokeSessions", Boolean.toString(reset.revokeSessions()))
                       .build()));
@@ -86,14 +86,15 @@ final class OktaResets implements ResetService {
           List.of(
               post(
                   lifecycle(user, "expire_password_with_temp_password")
+                      .newBuilder()
                       .addQueryParameter("revokeSessions", Boolean.toString(reset.revokeSessions()))
                       .build()));
       case EXPIRE ->
           reset.revokeSessions()
               ? List.of(
-                  post(lifecycle(user, "expire_password").build()),
+                  post(lifecycle(user, "expire_password")),
                   plan(user, SessionRevocation.sessionsOnly()).get(0))
-              : List.of(post(lifecycle(user, "expire_password").build()));
+              : List.of(post(lifecycle(user, "expire_password")));
     };
   }
 
@@ -106,13 +107,15 @@ final class OktaResets implements ResetService {
    */
   public List<PlannedRequest> plan(UserId user, MfaReset reset) {
     if (reset.factor().isEmpty()) {
-      return List.of(post(lifecycle(user, "reset_factors").build()));
+      return List.of(post(lifecycle(user, "reset_factors")));
     }
     HttpUrl.Builder url =
-        directory
-            .userUrl(user)
-            .addPathSegment("factors")
-            .addPathSegment(reset.factor().get().value());
+        OktaPaths.USER_FACTOR
+            .url(
+                orgUrl,
+                OktaIds.requireUser(user).value(),
+                OktaIds.requireFactor(reset.factor().get()).value())
+            .newBuilder();
     if (reset.removeRecoveryEnrollment()) {
       url.addQueryParameter("removeRecoveryEnrollment", "true");
     }
@@ -126,7 +129,7 @@ final class OktaResets implements ResetService {
    * @return the requests
    */
   public List<PlannedRequest> planUnlock(UserId user) {
-    return List.of(post(lifecycle(user, "unlock").build()));
+    return List.of(post(lifecycle(user, "unlock")));
   }
 
   /**
@@ -145,9 +148,9 @@ final class OktaResets implements ResetService {
    */
   public List<PlannedRequest> plan(UserId user, SessionRevocation revocation) {
     HttpUrl url =
-        directory
-            .userUrl(user)
-            .addPathSegment("sessions")
+        OktaPaths.USER_SESSIONS
+            .url(orgUrl, OktaIds.requireUser(user).value())
+            .newBuilder()
             .addQueryParameter("oauthTokens", Boolean.toString(revocation.oauthTokens()))
             .addQueryParameter("forgetDevices", Boolean.toString(revocation.forgetDevices()))
             .build();
@@ -158,7 +161,7 @@ final class OktaResets implements ResetService {
 
   @Override
   public ResetResult.Password resetPassword(UserId user, PasswordReset reset) {
-    Objects.requireNonNull(user, "user == null");
+    OktaIds.requireUser(user);
     CAPABILITIES.require(reset.operation(), reset.options());
     List<PlannedRequest> requests = plan(user, reset);
     Reply reply = send(requests.get(0), user, reset.operation());
@@ -190,7 +193,8 @@ final class OktaResets implements ResetService {
 
   @Override
   public ResetResult.Mfa resetMfa(UserId user, MfaReset reset) {
-    Objects.requireNonNull(user, "user == null");
+    OktaIds.requireUser(user);
+    reset.factor().ifPresent(OktaIds::requireFactor);
     CAPABILITIES.require(reset.operation(), reset.options());
     List<FactorId> removed;
     if (reset.factor().isPresent()) {
@@ -205,7 +209,7 @@ final class OktaResets implements ResetService {
 
   @Override
   public ResetResult.Unlock unlock(UserId user) {
-    Objects.requireNonNull(user, "user == null");
+    OktaIds.requireUser(user);
     CAPABILITIES.require(Operation.UNLOCK, Set.of());
     Reply reply = send(planUnlock(user).get(0), user, Operation.UNLOCK);
     // Okta's unlock answers with no body; a locked-out user becomes ACTIVE.
@@ -214,7 +218,7 @@ final class OktaResets implements ResetService {
 
   @Override
   public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation revocation) {
-    Objects.requireNonNull(user, "user == null");
+    OktaIds.requireUser(user);
     CAPABILITIES.require(revocation.operation(), revocation.options());
     Reply reply = send(plan(user, revocation).get(0), user, Operation.REVOKE_SESSIONS);
     return ResetResult.Sessions.of(
@@ -356,8 +360,8 @@ final class OktaResets implements ResetService {
     return new IamException.OutcomeUnknown(prefix + ": " + e.summary(), e.details(), e);
   }
 
-  private HttpUrl.Builder lifecycle(UserId user, String operation) {
-    return directory.userUrl(user).addPathSegment("lifecycle").addPathSegment(operation);
+  private HttpUrl lifecycle(UserId user, String operation) {
+    return OktaPaths.USER_LIFECYCLE.url(orgUrl, OktaIds.requireUser(user).value(), operation);
   }
 
   private static PlannedRequest post(HttpUrl url) {
