@@ -1,5 +1,7 @@
 package org.workforceiam.okta;
 
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -159,7 +161,12 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
   private Map<String, Object> readObject(Response response) {
     ResponseBody body = response.body();
     try {
-      Map<String, Object> map = Json.OBJECT.fromJson(body.source());
+      JsonReader reader = JsonReader.of(body.source());
+      Map<String, Object> map = Json.OBJECT.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        // The answer must be consumed to its end: data after it is not an answer of Okta's.
+        throw new JsonEncodingException("content after the answer at " + reader.getPath());
+      }
       return map == null ? Map.of() : map;
     } catch (IOException | RuntimeException e) {
       if (response.code() == 200) {

@@ -74,7 +74,11 @@ final class Der {
     }
 
     BigInteger integer() throws MalformedException {
-      return new BigInteger(read(INTEGER).bytes());
+      byte[] encoded = read(INTEGER).bytes();
+      if (encoded.length == 0) {
+        throw new MalformedException("empty integer"); // BigInteger would throw its own exception
+      }
+      return new BigInteger(encoded);
     }
 
     String objectIdentifier() throws MalformedException {

@@ -99,7 +99,9 @@ public final class LinkHeaders {
     int start = 0;
     for (int i = 0; i < parameters.length(); i++) {
       char c = parameters.charAt(i);
-      if (c == '"') {
+      if (inQuotes && c == '\\') {
+        i++; // a quoted pair: an escaped quote does not end the string
+      } else if (c == '"') {
         inQuotes = !inQuotes;
       } else if (c == ';' && !inQuotes) {
         parts.add(parameters.substring(start, i));

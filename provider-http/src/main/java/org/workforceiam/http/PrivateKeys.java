@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
@@ -40,6 +41,9 @@ public final class PrivateKeys {
   private static final String FIX_HINT =
       "; expected a PEM private key (-----BEGIN PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY-----"
           + " or -----BEGIN EC PRIVATE KEY-----) or a JWK JSON private key";
+
+  /** A PEM label as RFC 7468 allows it, on the header line: never a piece of the body. */
+  private static final Pattern PEM_LABEL = Pattern.compile("[A-Z0-9]+(?:[ -][A-Z0-9]+)*");
 
   private PrivateKeys() {}
 
@@ -110,8 +114,12 @@ public final class PrivateKeys {
       throw invalid(source + " has a damaged PEM header" + FIX_HINT, null);
     }
     String label = pem.substring(begin + 11, labelEnd).strip();
+    if (!PEM_LABEL.matcher(label).matches()) {
+      // Not quoted: without its closing dashes, the "label" runs on into the key itself.
+      throw invalid(source + " has a damaged PEM header" + FIX_HINT, null);
+    }
     String footer = "-----END " + label + "-----";
-    int end = pem.indexOf(footer, labelEnd);
+    int end = pem.indexOf(footer, labelEnd + 5);
     if (end < 0) {
       throw invalid(
           source + " is truncated: the PEM block has no '" + footer + "' line; copy the whole key",

@@ -31,6 +31,10 @@ final class SnapshotReader {
   private final Path file;
   private final BufferedReader lines;
   private final MessageDigest digest = Fingerprinter.sha256();
+  private final char[] buffer = new char[1 << 16];
+  private final StringBuilder line = new StringBuilder(128);
+  private int position;
+  private int limit;
   private int lineNumber;
 
   private SnapshotReader(Path file, BufferedReader lines) {
@@ -194,13 +198,11 @@ final class SnapshotReader {
               + " members, but it holds "
               + count);
     }
-    byte[] expected;
-    try {
-      expected = SnapshotFormat.HEX.parseHex(fields[2]);
-    } catch (IllegalArgumentException e) {
-      throw malformed(e);
-    }
-    if (!MessageDigest.isEqual(expected, actual)) {
+    // Compared as the text the writer wrote (lower-case hex), so that no byte of the file can
+    // change unnoticed: parsing would accept an upper-case digit as well.
+    byte[] expected = fields[2].getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(
+        expected, SnapshotFormat.HEX.formatHex(actual).getBytes(StandardCharsets.UTF_8))) {
       throw unreadable("its checksum does not match its contents, which were changed or damaged");
     }
   }
@@ -212,12 +214,37 @@ final class SnapshotReader {
     return HexFormat.fromHexDigitsToLong(hex);
   }
 
+  /**
+   * The next line without its line feed, or null at the end of the file. Only a line feed ends a
+   * line (the writer escapes every other line break), and every line ends in one: a carriage return
+   * is part of the line, and a last line without its line feed is cut short.
+   */
   private @Nullable String nextLine() throws IOException {
-    String line = lines.readLine();
-    if (line != null) {
-      lineNumber++;
+    line.setLength(0);
+    while (true) {
+      if (position == limit) {
+        limit = lines.read(buffer);
+        position = 0;
+        if (limit < 0) {
+          limit = 0;
+          if (line.length() == 0) {
+            return null;
+          }
+          throw unreadable(
+              "it is truncated: line " + (lineNumber + 1) + " does not end with a line feed");
+        }
+      }
+      int start = position;
+      while (position < limit && buffer[position] != '\n') {
+        position++;
+      }
+      line.append(buffer, start, position - start);
+      if (position < limit) {
+        position++; // the line feed
+        lineNumber++;
+        return line.toString();
+      }
     }
-    return line;
   }
 
   private void hash(String line) {
