@@ -2,6 +2,7 @@ package org.workforceiam.core;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -99,6 +100,35 @@ public interface ResetService {
   ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request);
 
   /**
+   * Returns a view of this service whose changes are attributed to an actor: who asked for them,
+   * such as the helpdesk agent signed in to your application. Every {@link AuditEvent} of a change
+   * made through the view carries the actor ({@link AuditEvent#actor()}), as does every {@link
+   * Change} an interceptor sees; the provider's own log names only the client.
+   *
+   * <pre>{@code
+   * ResetService resets = client.resets(employees); // one for the application
+   * resets.withActor(agent.login()).resetPassword(user.id(), PasswordReset.link()); // per request
+   * }</pre>
+   *
+   * <p>The view is a new immutable object: this service is unchanged, and any number of threads may
+   * use their own views (one per agent or per request) at once. The actor travels with the view
+   * through every decorator built by {@link #intercepted}, so a service from {@link #audited}
+   * records it however deeply it is wrapped.
+   *
+   * <p>The default implementation checks the actor and returns this service unchanged: a service
+   * that is not decorated has nowhere to record it. Implementations normally keep the default.
+   *
+   * @param actor who asks: not blank, at most 200 characters, no control characters
+   * @return a view of this service acting for {@code actor}
+   * @throws IllegalArgumentException when the actor is blank, too long or holds a control character
+   *     (it is written to logs)
+   */
+  default ResetService withActor(String actor) {
+    Actors.check(actor);
+    return this;
+  }
+
+  /**
    * Wraps a reset service so it acts only on members of one group: any operation on a user who is
    * not a member is refused with {@link IamException.PermissionDenied} (reason {@link
    * IamException.PermissionDenied.Reason#OUTSIDE_GROUP}) before it reaches the provider.
@@ -189,19 +219,28 @@ public interface ResetService {
     <T> T intercept(Change change, Supplier<T> proceed);
   }
 
-  /** One change about to be made: who, what, with which options, and what the provider supports. */
+  /**
+   * One change about to be made: on whom, what, with which options, what the provider supports, and
+   * who asked for it when the caller said so.
+   */
   final class Change {
     private final UserId user;
     private final Operation operation;
     private final Set<OperationOption> options;
     private final Capabilities capabilities;
+    private final Optional<String> actor;
 
     private Change(
-        UserId user, Operation operation, Set<OperationOption> options, Capabilities capabilities) {
+        UserId user,
+        Operation operation,
+        Set<OperationOption> options,
+        Capabilities capabilities,
+        Optional<String> actor) {
       this.user = Objects.requireNonNull(user, "user == null");
       this.operation = Objects.requireNonNull(operation, "operation == null");
       this.options = Set.copyOf(Objects.requireNonNull(options, "options == null"));
       this.capabilities = Objects.requireNonNull(capabilities, "capabilities == null");
+      this.actor = actor;
     }
 
     /**
@@ -211,11 +250,28 @@ public interface ResetService {
      * @param operation the operation
      * @param options its options
      * @param capabilities what the provider that would make it supports
-     * @return the change
+     * @return the change, without an actor; see {@link #withActor(String)}
      */
     public static Change of(
         UserId user, Operation operation, Set<OperationOption> options, Capabilities capabilities) {
-      return new Change(user, operation, options, capabilities);
+      return new Change(user, operation, options, capabilities, Optional.empty());
+    }
+
+    /**
+     * Returns this change attributed to who asked for it.
+     *
+     * @param actor who asked; see {@link ResetService#withActor(String)}
+     * @return a copy of this change with the actor
+     * @throws IllegalArgumentException when the actor is blank, too long or holds a control
+     *     character
+     */
+    public Change withActor(String actor) {
+      return new Change(user, operation, options, capabilities, Optional.of(Actors.check(actor)));
+    }
+
+    /** {@return who asked for the change, when the caller said so through {@link #withActor}} */
+    public Optional<String> actor() {
+      return actor;
     }
 
     /** {@return the target user} */
@@ -240,7 +296,14 @@ public interface ResetService {
 
     @Override
     public String toString() {
-      return "Change[user=" + user + ", operation=" + operation + ", options=" + options + "]";
+      return "Change[user="
+          + user
+          + ", operation="
+          + operation
+          + ", options="
+          + options
+          + actor.map(a -> ", actor=" + a).orElse("")
+          + "]";
     }
   }
 }
