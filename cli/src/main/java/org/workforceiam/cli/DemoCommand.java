@@ -55,6 +55,9 @@ final class DemoCommand extends BaseCommand {
       env.put("OKTA_CLIENT_ID", DemoOrg.CLIENT_ID);
       env.put("OKTA_PRIVATE_KEY_FILE", keyFile.toString());
       env.put("OKTA_GROUP_ID", DemoOrg.GROUP);
+      // The demo's changes go to its own audit log, deleted with it, not the operator's.
+      Path auditLog = keyFile.resolveSibling("audit.jsonl");
+      env.put(AuditLog.ENV, auditLog.toString());
       narrate(
           "The simulated org now runs at "
               + org.orgUrl()
@@ -90,6 +93,12 @@ final class DemoCommand extends BaseCommand {
       narrate("9. A dry run shows the exact request, and changes nothing.");
       step(new String[] {"unlock", "grace@example.com", "--dry-run"}, env, 0);
 
+      narrate(
+          "10. Okta's System Log names only the app, so every attempt above, refusals and dry"
+              + " runs too, is in the helpdesk's own audit log: a line before it was sent, one"
+              + " after (by default ~/.local/state/helpdesk/audit.jsonl; --audit-log to choose).");
+      showOutcomes(auditLog);
+
       out.println();
       out.println(
           failures == 0
@@ -99,6 +108,31 @@ final class DemoCommand extends BaseCommand {
       return failures == 0 ? ExitCodes.OK : ExitCodes.UNEXPECTED;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the simulated Okta org", e);
+    }
+  }
+
+  /** One line per attempt of the demo's audit log: who, what, on whom, and how it ended. */
+  private void showOutcomes(Path auditLog) {
+    try (Stream<String> lines = Files.lines(auditLog)) {
+      lines
+          .filter(line -> line.contains("\"event\":\"outcome\""))
+          .map(line -> Output.fromJson(line))
+          .forEach(
+              line ->
+                  out()
+                      .println(
+                          "  "
+                              + line.get("operator")
+                              + " "
+                              + line.get("operation")
+                              + (Boolean.TRUE.equals(line.get("dryRun")) ? " (dry run)" : "")
+                              + " "
+                              + line.get("user")
+                              + ": "
+                              + line.get("outcome")));
+    } catch (IOException e) {
+      out().println("  (cannot read the audit log: " + e.getMessage() + ")");
+      failures++;
     }
   }
 

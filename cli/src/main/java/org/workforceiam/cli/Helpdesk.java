@@ -178,8 +178,9 @@ public final class Helpdesk implements Callable<Integer> {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
+  /** One line of text that is safe on a terminal: provider text in it can forge nothing. */
   static String oneLine(String message) {
-    return message.replaceAll("[\\r\\n]+", " ").strip();
+    return Printable.oneLine(message);
   }
 
   /** The CLI logs through slf4j-simple to stderr: warnings only, more with --verbose. */

@@ -2,6 +2,7 @@ package org.workforceiam.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,20 @@ final class Output {
 
   static String json(Map<String, ?> object) {
     return JSON.toJson(object);
+  }
+
+  /** A JSON object this tool wrote, read back. */
+  @SuppressWarnings("unchecked") // Moshi reads a JSON object as a Map<String, Object>
+  static Map<String, Object> fromJson(String object) {
+    try {
+      Object value = JSON.fromJson(object);
+      if (value instanceof Map<?, ?>) {
+        return (Map<String, Object>) value;
+      }
+    } catch (IOException e) {
+      // Reported below.
+    }
+    throw new IllegalArgumentException("not a JSON object");
   }
 
   static String prettyJson(Map<String, ?> object) {
@@ -75,7 +90,7 @@ final class Output {
 
     void header() {
       switch (format) {
-        case csv -> out.print(String.join(",", EMPLOYEE_COLUMNS) + "\r\n");
+        case csv -> out.print(Csv.row(EMPLOYEE_COLUMNS));
         case table -> {
           out.println(tableRow("ID", "LOGIN", "NAME", "EMAIL", "STATUS", "MISSING"));
           out.println("-".repeat(tableRow("", "", "", "", "", "").length()));
@@ -87,17 +102,17 @@ final class Output {
     void write(Employee employee) {
       switch (format) {
         case jsonl -> out.println(json(employee(employee)));
-        case csv -> {
-          StringBuilder row = new StringBuilder();
-          row.append(csv(employee.id().value())).append(',');
-          row.append(csv(employee.login())).append(',');
-          row.append(csv(employee.firstName().orElse(""))).append(',');
-          row.append(csv(employee.lastName().orElse(""))).append(',');
-          row.append(csv(employee.email().orElse(""))).append(',');
-          row.append(csv(employee.providerStatus())).append(',');
-          row.append(csv(String.join(";", missingFields(employee))));
-          out.print(row.append("\r\n"));
-        }
+        case csv ->
+            out.print(
+                Csv.row(
+                    List.of(
+                        employee.id().value(),
+                        employee.login(),
+                        employee.firstName().orElse(""),
+                        employee.lastName().orElse(""),
+                        employee.email().orElse(""),
+                        employee.providerStatus(),
+                        String.join(";", missingFields(employee)))));
         case table -> {
           String name =
               (employee.firstName().orElse("") + " " + employee.lastName().orElse("")).strip();
@@ -120,16 +135,6 @@ final class Output {
     }
   }
 
-  /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-  static String csv(String value) {
-    boolean quote =
-        value.indexOf(',') >= 0
-            || value.indexOf('"') >= 0
-            || value.indexOf('\n') >= 0
-            || value.indexOf('\r') >= 0;
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-  }
-
   private static String tableRow(
       String id, String login, String name, String email, String status, String missing) {
     return String.format(
@@ -138,7 +143,7 @@ final class Output {
   }
 
   private static String cut(String value, int width) {
-    String clean = value.replaceAll("\\p{Cntrl}", " ");
+    String clean = Printable.escape(value);
     return clean.length() <= width ? clean : clean.substring(0, width - 1) + "…";
   }
 }

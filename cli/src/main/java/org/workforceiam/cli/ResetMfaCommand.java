@@ -1,5 +1,6 @@
 package org.workforceiam.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.FactorId;
@@ -49,9 +50,17 @@ final class ResetMfaCommand extends ChangeCommand {
   }
 
   @Override
-  void change(ResetService resets, UserId user, Map<String, Object> json) {
+  Map<String, Object> options() {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("factor", factor);
+    return options;
+  }
+
+  @Override
+  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
     ResetResult.Mfa result = resets.resetMfa(user, request());
     json.put("factorsReset", result.factorsReset().stream().map(FactorId::value).toList());
+    return result;
   }
 
   @Override

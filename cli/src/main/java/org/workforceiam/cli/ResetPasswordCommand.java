@@ -1,5 +1,6 @@
 package org.workforceiam.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
@@ -67,12 +68,22 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
-  void change(ResetService resets, UserId user, Map<String, Object> json) {
+  Map<String, Object> options() {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("mode", mode.name());
+    options.put("sendEmail", sendEmail);
+    options.put("revokeSessions", revokeSessions);
+    return options;
+  }
+
+  @Override
+  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
     ResetResult.Password result = resets.resetPassword(user, request());
     json.put("resetUrl", result.resetLink().map(Secret::reveal).orElse(null));
     json.put("emailSent", result.emailSent());
     json.put("tempPassword", result.temporaryPassword().map(Secret::reveal).orElse(null));
     json.put("sessionsRevoked", result.sessionsRevoked());
+    return result;
   }
 
   @Override

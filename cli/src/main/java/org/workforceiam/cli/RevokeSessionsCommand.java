@@ -1,6 +1,8 @@
 package org.workforceiam.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
@@ -32,8 +34,16 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
-  void change(ResetService resets, UserId user, Map<String, Object> json) {
-    resets.revokeSessions(user, request());
+  Map<String, Object> options() {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("oauthTokens", oauthTokens);
+    options.put("forgetDevices", forgetDevices);
+    return options;
+  }
+
+  @Override
+  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
+    return resets.revokeSessions(user, request());
   }
 
   @Override

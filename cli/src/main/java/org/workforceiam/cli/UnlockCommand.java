@@ -19,9 +19,15 @@ final class UnlockCommand extends ChangeCommand {
   }
 
   @Override
-  void change(ResetService resets, UserId user, Map<String, Object> json) {
+  Map<String, Object> options() {
+    return Map.of();
+  }
+
+  @Override
+  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
     ResetResult.Unlock result = resets.unlock(user);
     json.put("status", result.status().name());
+    return result;
   }
 
   @Override

@@ -357,6 +357,9 @@ class HelpdeskJarIT {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("OKTA_"));
     builder.environment().putAll(env);
+    // The changes these runs make go to a test's audit log, never the tester's own.
+    builder.environment().remove("XDG_STATE_HOME");
+    builder.environment().putIfAbsent(AuditLog.ENV, dir.resolve("audit.jsonl").toString());
     try {
       Path out = Files.createTempFile(dir, "stdout", ".txt");
       Path err = Files.createTempFile(dir, "stderr", ".txt");

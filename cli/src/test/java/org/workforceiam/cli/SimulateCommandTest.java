@@ -25,6 +25,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.parallel.Resources;
 // The CLI logs to System.err, which CliRun swaps for the whole JVM: one class at a time.
 @ResourceLock(Resources.SYSTEM_ERR)
 class SimulateCommandTest {
+  @TempDir Path auditDir;
+
   private final Lines out = new Lines();
   private final StringWriter err = new StringWriter();
   private PipedOutputStream stdin;
@@ -64,13 +67,15 @@ class SimulateCommandTest {
 
   @Test
   void printsTheSettingsOfARunningOrgThatOtherCommandsUseAsIs() throws Exception {
-    Map<String, String> env = exports(out);
+    Map<String, String> exported = exports(out);
+    Map<String, String> env = new java.util.HashMap<>(exported);
+    env.put(AuditLog.ENV, auditDir.resolve("audit.jsonl").toString());
 
     CliRun sync = CliRun.of(env, "sync");
     CliRun dryRun = CliRun.of(env, "reset-password", "ada@example.com", "--dry-run");
     CliRun check = CliRun.of(env, "check");
 
-    assertThat(env)
+    assertThat(exported)
         .containsOnlyKeys(
             "OKTA_ORG_URL", "OKTA_CLIENT_ID", "OKTA_PRIVATE_KEY_FILE", "OKTA_GROUP_ID")
         .containsEntry("OKTA_CLIENT_ID", DemoOrg.CLIENT_ID)
@@ -99,6 +104,7 @@ class SimulateCommandTest {
   void seedsThePrivilegedAdminAndTheIncompleteProfilesThatTheOrgRefusesOrReports()
       throws Exception {
     Map<String, String> env = exports(out);
+    env.put(AuditLog.ENV, auditDir.resolve("audit.jsonl").toString());
 
     CliRun admin = CliRun.of(env, "reset-mfa", "root.admin@example.com");
     CliRun katherine = CliRun.of(env, "find", "katherine@example.com");
@@ -115,6 +121,7 @@ class SimulateCommandTest {
   @Test
   void keepsItsUsersStateFromOneCommandToTheNext() throws Exception {
     Map<String, String> env = exports(out);
+    env.put(AuditLog.ENV, auditDir.resolve("audit.jsonl").toString());
 
     CliRun unlock = CliRun.of(env, "unlock", "grace@example.com");
     CliRun again = CliRun.of(env, "unlock", "grace@example.com");
@@ -126,6 +133,7 @@ class SimulateCommandTest {
   @Test
   void stopsWhenStandardInputEndsClosingThePortAndDeletingTheKey() throws Exception {
     Map<String, String> env = exports(out);
+    env.put(AuditLog.ENV, auditDir.resolve("audit.jsonl").toString());
     Path key = Path.of(env.get("OKTA_PRIVATE_KEY_FILE"));
     URI org = URI.create(env.get("OKTA_ORG_URL"));
 

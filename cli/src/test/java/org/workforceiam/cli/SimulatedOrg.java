@@ -62,11 +62,13 @@ final class SimulatedOrg implements AutoCloseable {
 
   final SimulatedOkta sim;
   private final AppKey key;
+  private final Path auditDir;
   private final Set<String> printedSecrets = new LinkedHashSet<>();
 
-  private SimulatedOrg(SimulatedOkta sim, AppKey key) {
+  private SimulatedOrg(SimulatedOkta sim, AppKey key, Path auditDir) {
     this.sim = sim;
     this.key = key;
+    this.auditDir = auditDir;
   }
 
   /** Starts the demo's org with this app key, as {@link DemoOrg#start(String)} does. */
@@ -86,7 +88,7 @@ final class SimulatedOrg implements AutoCloseable {
                       .requireDpop(true)
                       .directory(DemoOrg.directory()))
               .start();
-      return new SimulatedOrg(sim, key);
+      return new SimulatedOrg(sim, key, Files.createTempDirectory("helpdesk-audit"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,9 +130,41 @@ final class SimulatedOrg implements AutoCloseable {
     return run(env(), args);
   }
 
-  /** Runs the CLI with this environment, and checks that no secret reached stderr. */
+  /**
+   * The audit log of every run whose environment does not say where it goes ({@code
+   * HELPDESK_AUDIT_LOG}, {@code XDG_STATE_HOME} or {@code HOME}): never the tester's own.
+   */
+  Path auditLog() {
+    return auditDir.resolve("audit.jsonl");
+  }
+
+  /** The lines of {@link #auditLog()}, each a JSON object; none when it does not exist. */
+  List<Map<String, Object>> auditLines() {
+    return auditLines(auditLog());
+  }
+
+  static List<Map<String, Object>> auditLines(Path file) {
+    try {
+      return Files.exists(file)
+          ? Files.readAllLines(file).stream().map(CliRun::object).toList()
+          : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs the CLI with this environment, and checks that no secret reached stderr, nor the audit
+   * log.
+   */
   CliRun run(Map<String, String> env, String... args) {
-    CliRun run = CliRun.of(env, args);
+    Map<String, String> withAuditLog = new HashMap<>(env);
+    if (!env.containsKey(AuditLog.ENV)
+        && !env.containsKey("XDG_STATE_HOME")
+        && !env.containsKey("HOME")) {
+      withAuditLog.put(AuditLog.ENV, auditLog().toString());
+    }
+    CliRun run = CliRun.of(withAuditLog, args);
     for (String field : List.of("tempPassword", "resetUrl")) {
       run.out()
           .lines()
@@ -140,6 +174,13 @@ final class SimulatedOrg implements AutoCloseable {
           .forEach(value -> printedSecrets.add((String) value));
     }
     assertNoSecretIn(run.allStderr());
+    if (Files.exists(auditLog())) {
+      try {
+        assertNoSecretIn(Files.readString(auditLog()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return run;
   }
 
@@ -215,5 +256,10 @@ final class SimulatedOrg implements AutoCloseable {
   @Override
   public void close() {
     sim.close();
+    try (var paths = Files.walk(auditDir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
   }
 }

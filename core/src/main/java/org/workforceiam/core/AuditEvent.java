@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One attempt to change a user's credentials or sessions, successful or not. Holds no secret: never
  * a reset link or temporary password.
+ *
+ * <p>The provider's own log attributes every change to the client (the service app), so the event
+ * also says who asked, when the caller said so: {@link #actor()}, set through {@link
+ * ResetService#withActor(String)}.
  */
 public final class AuditEvent {
   private final UserId user;
@@ -21,6 +25,7 @@ public final class AuditEvent {
   private final Optional<String> errorType;
   private final Optional<String> errorCode;
   private final Optional<String> requestId;
+  private final Optional<String> actor;
 
   private AuditEvent(
       UserId user,
@@ -30,7 +35,8 @@ public final class AuditEvent {
       Outcome outcome,
       Optional<String> errorType,
       Optional<String> errorCode,
-      Optional<String> requestId) {
+      Optional<String> requestId,
+      Optional<String> actor) {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(options, "options == null");
@@ -42,6 +48,7 @@ public final class AuditEvent {
     Objects.requireNonNull(errorType, "errorType == null");
     Objects.requireNonNull(errorCode, "errorCode == null");
     Objects.requireNonNull(requestId, "requestId == null");
+    actor.ifPresent(Actors::check);
     this.user = user;
     this.operation = operation;
     this.options = options;
@@ -50,6 +57,7 @@ public final class AuditEvent {
     this.errorType = errorType;
     this.errorCode = errorCode;
     this.requestId = requestId;
+    this.actor = actor;
   }
 
   /**
@@ -63,7 +71,7 @@ public final class AuditEvent {
    * @param errorType the simple name of the exception that ended it, when it failed
    * @param errorCode the provider's error code, when it sent one
    * @param requestId the provider's request id, when it sent one
-   * @return the value
+   * @return the value, without an {@linkplain #actor() actor}; see {@link #withActor(String)}
    */
   public static AuditEvent of(
       UserId user,
@@ -74,7 +82,30 @@ public final class AuditEvent {
       Optional<String> errorType,
       Optional<String> errorCode,
       Optional<String> requestId) {
-    return new AuditEvent(user, operation, options, time, outcome, errorType, errorCode, requestId);
+    return new AuditEvent(
+        user, operation, options, time, outcome, errorType, errorCode, requestId, Optional.empty());
+  }
+
+  /**
+   * Returns this event attributed to who asked for the change.
+   *
+   * @param actor who asked: a person or system as the application names them, such as the helpdesk
+   *     agent's account; not blank, at most 200 characters, no control characters
+   * @return a copy of this event with the actor
+   * @throws IllegalArgumentException when the actor is blank, too long or holds a control character
+   *     (it is written to logs)
+   */
+  public AuditEvent withActor(String actor) {
+    return new AuditEvent(
+        user,
+        operation,
+        options,
+        time,
+        outcome,
+        errorType,
+        errorCode,
+        requestId,
+        Optional.of(Actors.check(actor)));
   }
 
   /** {@return the target user} */
@@ -117,6 +148,17 @@ public final class AuditEvent {
     return requestId;
   }
 
+  /**
+   * Returns who asked for the change, as the application named them through {@link
+   * ResetService#withActor(String)}; empty when it did not say. The provider's own log names only
+   * the client.
+   *
+   * @return who asked, when known
+   */
+  public Optional<String> actor() {
+    return actor;
+  }
+
   /** How an attempt ended. */
   public enum Outcome {
     /** The change was made. */
@@ -147,12 +189,14 @@ public final class AuditEvent {
         && outcome.equals(that.outcome)
         && errorType.equals(that.errorType)
         && errorCode.equals(that.errorCode)
-        && requestId.equals(that.requestId);
+        && requestId.equals(that.requestId)
+        && actor.equals(that.actor);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(user, operation, options, time, outcome, errorType, errorCode, requestId);
+    return Objects.hash(
+        user, operation, options, time, outcome, errorType, errorCode, requestId, actor);
   }
 
   @Override
@@ -181,6 +225,9 @@ public final class AuditEvent {
         + ", "
         + "requestId="
         + requestId
+        + ", "
+        + "actor="
+        + actor
         + "]";
   }
 }

@@ -6,7 +6,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reports every attempt, successful or not, to an {@link AuditListener}. */
+/**
+ * Reports every attempt, successful or not, to an {@link AuditListener}, with the actor the change
+ * carries ({@link ResetService#withActor(String)}).
+ */
 final class AuditInterceptor implements ResetService.Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(AuditInterceptor.class);
 
@@ -77,6 +80,9 @@ final class AuditInterceptor implements ResetService.Interceptor {
             errorType,
             errorCode,
             requestId);
+    if (change.actor().isPresent()) {
+      event = event.withActor(change.actor().get());
+    }
     try {
       listener.onEvent(event);
     } catch (RuntimeException e) {

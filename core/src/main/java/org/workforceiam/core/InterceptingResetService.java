@@ -1,5 +1,6 @@
 package org.workforceiam.core;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,10 +17,29 @@ import java.util.Set;
 final class InterceptingResetService implements ResetService {
   private final ResetService delegate;
   private final ResetService.Interceptor interceptor;
+  private final Optional<String> actor;
 
   InterceptingResetService(ResetService delegate, ResetService.Interceptor interceptor) {
+    this(delegate, interceptor, Optional.empty());
+  }
+
+  private InterceptingResetService(
+      ResetService delegate, ResetService.Interceptor interceptor, Optional<String> actor) {
     this.delegate = delegate;
     this.interceptor = interceptor;
+    this.actor = actor;
+  }
+
+  /**
+   * A new view with the actor, over the delegate's own view: the actor reaches every interceptor of
+   * the chain, each through the {@link ResetService.Change} it sees. Nothing is shared or mutated,
+   * so views for different actors may be used from any number of threads at once.
+   */
+  @Override
+  public ResetService withActor(String actor) {
+    String checked = Actors.check(actor);
+    return new InterceptingResetService(
+        delegate.withActor(checked), interceptor, Optional.of(checked));
   }
 
   @Override
@@ -30,40 +50,58 @@ final class InterceptingResetService implements ResetService {
   @Override
   public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
     return dispatch(
-        user, request.operation(), request.options(), () -> delegate.resetPassword(user, request));
+        user,
+        request.operation(),
+        request.options(),
+        Optional.empty(),
+        () -> delegate.resetPassword(user, request));
   }
 
   @Override
   public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
-    ResetService.Change change =
-        ResetService.Change.of(user, request.operation(), request.options(), capabilities());
-    return interceptor.intercept(
-        request.factor().map(change::withFactor).orElse(change),
+    return dispatch(
+        user,
+        request.operation(),
+        request.options(),
+        request.factor(),
         () -> delegate.resetMfa(user, request));
   }
 
   @Override
   public ResetResult.Unlock unlock(UserId user) {
-    return dispatch(user, Operation.UNLOCK, Set.of(), () -> delegate.unlock(user));
+    return dispatch(
+        user, Operation.UNLOCK, Set.of(), Optional.empty(), () -> delegate.unlock(user));
   }
 
   @Override
   public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
     return dispatch(
-        user, request.operation(), request.options(), () -> delegate.revokeSessions(user, request));
+        user,
+        request.operation(),
+        request.options(),
+        Optional.empty(),
+        () -> delegate.revokeSessions(user, request));
   }
 
   private <R extends ResetResult> R dispatch(
       UserId user,
       Operation operation,
       Set<OperationOption> options,
+      Optional<FactorId> factor,
       java.util.function.Supplier<R> proceed) {
-    return interceptor.intercept(
-        ResetService.Change.of(user, operation, options, delegate.capabilities()), proceed);
+    ResetService.Change change =
+        ResetService.Change.of(user, operation, options, delegate.capabilities());
+    change = factor.map(change::withFactor).orElse(change);
+    return interceptor.intercept(actor.map(change::withActor).orElse(change), proceed);
   }
 
   @Override
   public String toString() {
-    return "InterceptingResetService{interceptor=" + interceptor + ", delegate=" + delegate + "}";
+    return "InterceptingResetService{interceptor="
+        + interceptor
+        + actor.map(a -> ", actor=" + a).orElse("")
+        + ", delegate="
+        + delegate
+        + "}";
   }
 }

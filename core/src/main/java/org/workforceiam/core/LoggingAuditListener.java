@@ -58,19 +58,21 @@ final class LoggingAuditListener implements AuditListener {
     }
     if (event.outcome() == AuditEvent.Outcome.SUCCEEDED) {
       log.info(
-          "{} {} for user {} options={} requestId={}",
+          "{} {} for user {} options={} actor={} requestId={}",
           event.operation(),
           event.outcome(),
           event.user(),
           event.options(),
+          event.actor().orElse("-"),
           event.requestId().orElse("-"));
     } else {
       log.warn(
-          "{} {} for user {} options={} error={} errorCode={} requestId={}",
+          "{} {} for user {} options={} actor={} error={} errorCode={} requestId={}",
           event.operation(),
           event.outcome(),
           event.user(),
           event.options(),
+          event.actor().orElse("-"),
           event.errorType().orElse("-"),
           event.errorCode().orElse("-"),
           event.requestId().orElse("-"));

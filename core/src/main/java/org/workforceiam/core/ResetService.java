@@ -100,6 +100,35 @@ public interface ResetService {
   ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request);
 
   /**
+   * Returns a view of this service whose changes are attributed to an actor: who asked for them,
+   * such as the helpdesk agent signed in to your application. Every {@link AuditEvent} of a change
+   * made through the view carries the actor ({@link AuditEvent#actor()}), as does every {@link
+   * Change} an interceptor sees; the provider's own log names only the client.
+   *
+   * <pre>{@code
+   * ResetService resets = client.resets(employees); // one for the application
+   * resets.withActor(agent.login()).resetPassword(user.id(), PasswordReset.link()); // per request
+   * }</pre>
+   *
+   * <p>The view is a new immutable object: this service is unchanged, and any number of threads may
+   * use their own views (one per agent or per request) at once. The actor travels with the view
+   * through every decorator built by {@link #intercepted}, so a service from {@link #audited}
+   * records it however deeply it is wrapped.
+   *
+   * <p>The default implementation checks the actor and returns this service unchanged: a service
+   * that is not decorated has nowhere to record it. Implementations normally keep the default.
+   *
+   * @param actor who asks: not blank, at most 200 characters, no control characters
+   * @return a view of this service acting for {@code actor}
+   * @throws IllegalArgumentException when the actor is blank, too long or holds a control character
+   *     (it is written to logs)
+   */
+  default ResetService withActor(String actor) {
+    Actors.check(actor);
+    return this;
+  }
+
+  /**
    * Wraps a reset service so it acts only on members of one group: any operation on a user who is
    * not a member is refused with {@link IamException.PermissionDenied} (reason {@link
    * IamException.PermissionDenied.Reason#OUTSIDE_GROUP}) before it reaches the provider.
@@ -190,25 +219,31 @@ public interface ResetService {
     <T> T intercept(Change change, Supplier<T> proceed);
   }
 
-  /** One change about to be made: who, what, with which options, and what the provider supports. */
+  /**
+   * One change about to be made: on whom, what, with which options, what the provider supports, and
+   * who asked for it when the caller said so.
+   */
   final class Change {
     private final UserId user;
     private final Operation operation;
     private final Set<OperationOption> options;
     private final Optional<FactorId> factor;
     private final Capabilities capabilities;
+    private final Optional<String> actor;
 
     private Change(
         UserId user,
         Operation operation,
         Set<OperationOption> options,
         Optional<FactorId> factor,
-        Capabilities capabilities) {
+        Capabilities capabilities,
+        Optional<String> actor) {
       this.user = Objects.requireNonNull(user, "user == null");
       this.operation = Objects.requireNonNull(operation, "operation == null");
       this.options = Set.copyOf(Objects.requireNonNull(options, "options == null"));
       this.factor = Objects.requireNonNull(factor, "factor == null");
       this.capabilities = Objects.requireNonNull(capabilities, "capabilities == null");
+      this.actor = actor;
     }
 
     /**
@@ -218,11 +253,11 @@ public interface ResetService {
      * @param operation the operation
      * @param options its options
      * @param capabilities what the provider that would make it supports
-     * @return the change
+     * @return the change, without an actor; see {@link #withActor(String)}
      */
     public static Change of(
         UserId user, Operation operation, Set<OperationOption> options, Capabilities capabilities) {
-      return new Change(user, operation, options, Optional.empty(), capabilities);
+      return new Change(user, operation, options, Optional.empty(), capabilities, Optional.empty());
     }
 
     /**
@@ -233,7 +268,30 @@ public interface ResetService {
      */
     public Change withFactor(FactorId factor) {
       return new Change(
-          user, operation, options, Optional.of(Objects.requireNonNull(factor)), capabilities);
+          user,
+          operation,
+          options,
+          Optional.of(Objects.requireNonNull(factor, "factor == null")),
+          capabilities,
+          actor);
+    }
+
+    /**
+     * Returns this change attributed to who asked for it.
+     *
+     * @param actor who asked; see {@link ResetService#withActor(String)}
+     * @return a copy of this change with the actor
+     * @throws IllegalArgumentException when the actor is blank, too long or holds a control
+     *     character
+     */
+    public Change withActor(String actor) {
+      return new Change(
+          user, operation, options, factor, capabilities, Optional.of(Actors.check(actor)));
+    }
+
+    /** {@return who asked for the change, when the caller said so through {@link #withActor}} */
+    public Optional<String> actor() {
+      return actor;
     }
 
     /** {@return the target user} */
@@ -270,6 +328,7 @@ public interface ResetService {
           + ", options="
           + options
           + factor.map(f -> ", factor=" + f).orElse("")
+          + actor.map(a -> ", actor=" + a).orElse("")
           + "]";
     }
   }

@@ -398,14 +398,14 @@ final class OktaDirectory implements IamDirectory {
       if (next.isEmpty()) {
         return false;
       }
-      url = requireUserGroupsLink(next.get(), user, first, pageUrl);
+      url = requireUserGroupsLink(next.get(), user, pageUrl);
     }
   }
 
   /** The most pages of a user's groups read for one membership check. */
   static final int MAX_USER_GROUP_PAGES = 100;
 
-  private HttpUrl requireUserGroupsLink(HttpUrl next, UserId user, HttpUrl first, HttpUrl current) {
+  private HttpUrl requireUserGroupsLink(HttpUrl next, UserId user, HttpUrl current) {
     Origins.requireSameOrigin(
         next, orgUrl, "Okta's next link for the groups of user " + user, "the org " + orgUrl);
     if (!OktaPaths.USER_GROUPS.matches(next, user.value())) {

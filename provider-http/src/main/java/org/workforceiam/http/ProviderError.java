@@ -41,7 +41,8 @@ public record ProviderError(
   }
 
   /**
-   * Returns the provider's summary for a message: control characters removed, length capped.
+   * Returns the provider's summary for a message: control characters (C0 and C1) removed, length
+   * capped.
    *
    * @return {@code ": summary"}, or empty when the provider gave none
    */
@@ -49,7 +50,7 @@ public record ProviderError(
     if (errorSummary == null) {
       return "";
     }
-    String clean = errorSummary.replaceAll("\\p{Cntrl}", " ").strip();
+    String clean = errorSummary.replaceAll("\\p{Cc}", " ").strip();
     return ": " + (clean.length() > MAX_SAID ? clean.substring(0, MAX_SAID) + "…" : clean);
   }
 
