@@ -14,14 +14,13 @@ import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
 import org.workforceiam.http.AccessToken;
-import org.workforceiam.http.Json;
+import org.workforceiam.http.JsonBodies;
 import org.workforceiam.http.ServiceAppKey;
 import org.workforceiam.http.TokenCache;
 import org.workforceiam.http.Transport;
@@ -37,6 +36,13 @@ import org.workforceiam.http.Transport;
  */
 final class OktaTokens implements TokenCache.TokenEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(OktaTokens.class);
+
+  /** The most bytes read of a token endpoint's answer; a token answer is about 1 KB. */
+  static final long MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
+
+  /** The longest lifetime believed of a token, whatever {@code expires_in} says. */
+  static final long MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
   private static final String ASSERTION_TYPE =
       "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -157,14 +163,16 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
   }
 
   private Map<String, Object> readObject(Response response) {
-    ResponseBody body = response.body();
     try {
-      Map<String, Object> map = Json.OBJECT.fromJson(body.source());
-      return map == null ? Map.of() : map;
+      return JsonBodies.peekObject(response, MAX_TOKEN_ANSWER_BYTES);
     } catch (IOException | RuntimeException e) {
       if (response.code() == 200) {
         throw new IamException.ProtocolViolation(
-            "Okta's token endpoint " + tokenUrl + " answered with a body that is not JSON",
+            "Okta's token endpoint "
+                + tokenUrl
+                + " answered with a body that is not a JSON object of at most "
+                + MAX_TOKEN_ANSWER_BYTES
+                + " bytes",
             details(response.code(), response.header(OktaErrors.REQUEST_ID_HEADER)),
             null);
       }
@@ -210,7 +218,9 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
           null);
     }
     long seconds = expiresIn instanceof Number number ? number.longValue() : 3600;
-    Instant expiresAt = clock.instant().plusSeconds(Math.max(seconds, 0));
+    // Any size is clamped: a day at most, which no Okta token outlives.
+    Instant expiresAt =
+        clock.instant().plusSeconds(Math.min(Math.max(seconds, 0), MAX_TOKEN_LIFETIME_SECONDS));
     Set<String> granted = new LinkedHashSet<>();
     if (body.get("scope") instanceof String scope) {
       granted.addAll(Arrays.asList(scope.trim().split("\\s+")));
