@@ -324,8 +324,18 @@ public final class OktaClient implements AutoCloseable {
     }
 
     /**
-     * Uses the caller's HTTP client, so its proxy, TLS, timeouts, connection pool and dispatcher
-     * are honoured. The client is shared, not closed, by {@link OktaClient#close()}.
+     * Uses the caller's HTTP client for what it is meant to share: its connection pool, dispatcher,
+     * proxy, proxy selector and proxy authenticator, socket and TLS settings (trust, hostname
+     * verifier, certificate pinner), DNS, protocols and timeouts are honoured. The client is
+     * shared, not closed, by {@link OktaClient#close()}.
+     *
+     * <p>Nothing of the caller's that could see or replay a credential is used: its application and
+     * network interceptors, event listener, cache, cookie jar and authenticator are dropped from
+     * the clients this SDK derives, because every request carries an access token, a DPoP proof or
+     * a client assertion, and a reset answer may carry a reset link. Log traffic with {@link
+     * #httpLogging(HttpLogging)}, which redacts them. Redirects and OkHttp's own retries are off
+     * too: only the {@link #retryPolicy(RetryPolicy) retry policy} sends a request again. When the
+     * client has no call timeout, each exchange is bounded by 60 seconds.
      *
      * @param httpClient the HTTP client
      * @return this builder

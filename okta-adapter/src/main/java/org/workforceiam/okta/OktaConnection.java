@@ -10,6 +10,7 @@ import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.RetryPolicy;
+import org.workforceiam.http.HttpClients;
 import org.workforceiam.http.HttpLogInterceptor;
 import org.workforceiam.http.RateLimitPacer;
 import org.workforceiam.http.RetryingTransport;
@@ -123,8 +124,10 @@ final class OktaConnection implements AutoCloseable {
     this.orgUrl = Objects.requireNonNull(orgUrl, "orgUrl == null");
     this.clock = clock;
     this.ownsHttpClient = httpClient == null;
+    // Only what the caller meant to share is kept (pool, proxy, TLS, DNS, timeouts); nothing of
+    // theirs sees a credential, and OkHttp never repeats a request by itself: see HttpClients.
     OkHttpClient base =
-        (httpClient != null ? httpClient.newBuilder() : new OkHttpClient.Builder())
+        HttpClients.derive(httpClient)
             .addInterceptor(
                 chain ->
                     chain.proceed(
@@ -133,15 +136,9 @@ final class OktaConnection implements AutoCloseable {
     HttpLogInterceptor log =
         new HttpLogInterceptor(logging, HTTP_LOGGER, OktaErrors.REQUEST_ID_HEADER);
     RateLimitPacer pacer = new RateLimitPacer(clock, OktaRules.INSTANCE);
-    // OkHttp's silent retries are off: the retry policy alone decides what is sent again.
-    // Redirects are not followed: one would carry the assertion or the token to another URL.
-    OkHttpClient tokenClient =
-        base.newBuilder()
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .addNetworkInterceptor(log)
-            .build();
+    // OkHttp's silent retries and redirects are off in base: the retry policy alone decides what
+    // is sent again, and a redirect would carry the assertion or the token to another URL.
+    OkHttpClient tokenClient = HttpClients.build(base.newBuilder().addNetworkInterceptor(log));
     this.scopes = List.copyOf(scopes);
     this.dpop = dpopMode == DpopMode.OFF ? null : new Dpop(clock);
     // Sends the token requests of an attempt; never retries on its own (see Transport#send).
@@ -154,13 +151,10 @@ final class OktaConnection implements AutoCloseable {
             new OktaTokens(tokenTransport, orgUrl, clientId, key, scopes, dpop, dpopMode, clock),
             clock);
     this.apiClient =
-        base.newBuilder()
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .addInterceptor(new AuthInterceptor(tokens, dpop))
-            .addNetworkInterceptor(log)
-            .build();
+        HttpClients.build(
+            base.newBuilder()
+                .addInterceptor(new AuthInterceptor(tokens, dpop))
+                .addNetworkInterceptor(log));
     this.api =
         new RetryingTransport(
             apiClient, retryPolicy, clock, sleeper, jitter, pacer, OktaRules.INSTANCE);

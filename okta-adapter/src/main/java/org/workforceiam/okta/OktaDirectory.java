@@ -119,7 +119,12 @@ final class OktaDirectory implements IamDirectory {
       requireNextLink(next.get(), group, current);
     }
     List<Employee> members =
-        JsonBodies.decodeWhole(OktaRules.INSTANCE, current, response, OktaJson::users, true);
+        JsonBodies.decodeWhole(
+            OktaRules.INSTANCE,
+            current,
+            response,
+            reader -> OktaJson.users(reader, limitOf(current)),
+            true);
     return Page.of(members, next.map(link -> new Page.Cursor(link.toString())));
   }
 

@@ -35,9 +35,21 @@ final class OktaJson {
 
   /** Reads an array of users. */
   static List<Employee> users(JsonReader reader) throws IOException {
+    return users(reader, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads a page of users, refusing more than were asked for as soon as one more arrives: Okta
+   * never sends more than the {@code limit} of the request.
+   */
+  static List<Employee> users(JsonReader reader, int limit) throws IOException {
     List<Employee> users = new ArrayList<>();
     reader.beginArray();
     while (reader.hasNext()) {
+      if (users.size() >= limit) {
+        throw new JsonDataException(
+            "more than the " + limit + " users asked for at " + reader.getPath());
+      }
       users.add(user(reader));
     }
     reader.endArray();

@@ -96,14 +96,15 @@ final class OktaRules implements ProviderRules {
 
   /**
    * When the rate-limit window resets, in local time: {@code X-Rate-Limit-Reset} (epoch seconds on
-   * Okta's clock) moved to the local clock through the response's {@code Date}.
+   * Okta's clock) moved to the local clock through the response's {@code Date}, at most {@link
+   * HttpHeaders#HORIZON} away whatever the header says.
    */
   @Override
   public @Nullable Instant retryAt(Response response, Clock clock) {
     Long reset = HttpHeaders.longHeader(response, "X-Rate-Limit-Reset");
     return reset == null
         ? null
-        : HttpHeaders.toLocalTime(response, Instant.ofEpochSecond(reset), clock);
+        : HttpHeaders.toLocalTime(response, HttpHeaders.epochSecond(reset), clock);
   }
 
   @Override

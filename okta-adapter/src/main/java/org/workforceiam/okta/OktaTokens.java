@@ -1,7 +1,5 @@
 package org.workforceiam.okta;
 
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,14 +14,13 @@ import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
 import org.workforceiam.http.AccessToken;
-import org.workforceiam.http.Json;
+import org.workforceiam.http.JsonBodies;
 import org.workforceiam.http.ServiceAppKey;
 import org.workforceiam.http.TokenCache;
 import org.workforceiam.http.Transport;
@@ -39,6 +36,13 @@ import org.workforceiam.http.Transport;
  */
 final class OktaTokens implements TokenCache.TokenEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(OktaTokens.class);
+
+  /** The most bytes read of a token endpoint's answer; a token answer is about 1 KB. */
+  static final long MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
+
+  /** The longest lifetime believed of a token, whatever {@code expires_in} says. */
+  static final long MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
   private static final String ASSERTION_TYPE =
       "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -159,19 +163,16 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
   }
 
   private Map<String, Object> readObject(Response response) {
-    ResponseBody body = response.body();
     try {
-      JsonReader reader = JsonReader.of(body.source());
-      Map<String, Object> map = Json.OBJECT.fromJson(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        // The answer must be consumed to its end: data after it is not an answer of Okta's.
-        throw new JsonEncodingException("content after the answer at " + reader.getPath());
-      }
-      return map == null ? Map.of() : map;
+      return JsonBodies.peekObject(response, MAX_TOKEN_ANSWER_BYTES);
     } catch (IOException | RuntimeException e) {
       if (response.code() == 200) {
         throw new IamException.ProtocolViolation(
-            "Okta's token endpoint " + tokenUrl + " answered with a body that is not JSON",
+            "Okta's token endpoint "
+                + tokenUrl
+                + " answered with a body that is not a JSON object of at most "
+                + MAX_TOKEN_ANSWER_BYTES
+                + " bytes",
             details(response.code(), response.header(OktaErrors.REQUEST_ID_HEADER)),
             null);
       }
@@ -217,7 +218,9 @@ final class OktaTokens implements TokenCache.TokenEndpoint {
           null);
     }
     long seconds = expiresIn instanceof Number number ? number.longValue() : 3600;
-    Instant expiresAt = clock.instant().plusSeconds(Math.max(seconds, 0));
+    // Any size is clamped: a day at most, which no Okta token outlives.
+    Instant expiresAt =
+        clock.instant().plusSeconds(Math.min(Math.max(seconds, 0), MAX_TOKEN_LIFETIME_SECONDS));
     Set<String> granted = new LinkedHashSet<>();
     if (body.get("scope") instanceof String scope) {
       granted.addAll(Arrays.asList(scope.trim().split("\\s+")));

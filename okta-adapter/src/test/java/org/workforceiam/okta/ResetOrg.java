@@ -56,6 +56,11 @@ final class ResetOrg implements AutoCloseable {
   }
 
   static ResetOrg start() throws IOException {
+    return start((method, url, headers) -> java.util.Optional.empty());
+  }
+
+  /** Starts the org with a check that sees each request as it arrives (and may hold it). */
+  static ResetOrg start(SimulatedOkta.RequestCheck check) throws IOException {
     SimDirectory directory =
         new SimDirectory()
             .user(person(ADA, "ACTIVE"))
@@ -79,6 +84,7 @@ final class ResetOrg implements AutoCloseable {
             .publicKey(KEYS.publicKey(), KEYS.keyId())
             .requireDpop(true)
             .directory(directory)
+            .requestCheck(check)
             .start());
   }
 

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.ForwardingSource;
+import okio.Okio;
+import okio.Source;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
 
@@ -15,8 +19,20 @@ import org.workforceiam.core.IamException;
  * Decodes response bodies as they stream in, without holding a whole body first, and reads small
  * bodies (errors) with a bound on how much is read. A body that is not the expected JSON is a
  * {@link IamException.ProtocolViolation} naming the URL, never one that quotes the body.
+ *
+ * <p>Every body is read with a byte bound checked while it streams in: a body larger than {@link
+ * #MAX_BODY_BYTES} (a page of users, a reset answer) is a {@link IamException.ProtocolViolation}
+ * once that many bytes have been read, without reading the rest; small bodies (errors, tokens) are
+ * read through {@link #peekObject} with their own smaller bound. A string value cannot be larger
+ * than the body that holds it.
  */
 public final class JsonBodies {
+  /**
+   * The most bytes read of one answer: 32 MiB, about 30 times a page of 1000 users with large
+   * profiles.
+   */
+  public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+
   private JsonBodies() {}
 
   /** Decodes JSON from a reader. */
@@ -74,7 +90,8 @@ public final class JsonBodies {
    * @param <T> what the decoder returns
    * @return the value
    * @throws IOException when the connection fails while the body is read
-   * @throws IamException.ProtocolViolation when the body is not the expected JSON or is cut off
+   * @throws IamException.ProtocolViolation when the body is not the expected JSON, is cut off or is
+   *     larger than {@link #MAX_BODY_BYTES}
    */
   public static <T> T decodeWhole(
       ProviderRules rules,
@@ -83,8 +100,36 @@ public final class JsonBodies {
       Decoder<T> decoder,
       boolean wholeDocument)
       throws IOException {
+    return decodeWhole(rules, url, response, decoder, wholeDocument, MAX_BODY_BYTES);
+  }
+
+  /**
+   * Decodes a response body reading at most {@code limit} bytes, leaving a failed connection to the
+   * caller.
+   *
+   * @param rules the provider's rules, for the messages and request id
+   * @param url the URL asked, for the messages
+   * @param response the response
+   * @param decoder the decoder
+   * @param wholeDocument whether nothing may follow the value
+   * @param limit the most bytes read
+   * @param <T> what the decoder returns
+   * @return the value
+   * @throws IOException when the connection fails while the body is read
+   * @throws IamException.ProtocolViolation when the body is not the expected JSON, is cut off or is
+   *     larger than {@code limit}
+   */
+  public static <T> T decodeWhole(
+      ProviderRules rules,
+      HttpUrl url,
+      Response response,
+      Decoder<T> decoder,
+      boolean wholeDocument,
+      long limit)
+      throws IOException {
     try {
-      JsonReader reader = JsonReader.of(response.body().source());
+      JsonReader reader =
+          JsonReader.of(Okio.buffer(new BoundedSource(response.body().source(), limit)));
       T value = decoder.read(reader);
       if (wholeDocument && reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonEncodingException("content after the value at " + reader.getPath());
@@ -95,6 +140,52 @@ public final class JsonBodies {
         | EOFException // the JSON ended early although the HTTP framing was complete
         | IllegalArgumentException e) {
       throw malformed(rules, url, response, e);
+    } catch (BodyTooLarge e) {
+      throw new IamException.ProtocolViolation(
+          rules.name()
+              + "'s answer to "
+              + response.request().method()
+              + " "
+              + url.encodedPath()
+              + " is larger than "
+              + e.limit
+              + " bytes; stopped reading it",
+          details(rules, response),
+          e);
+    }
+  }
+
+  /** A body that went past its byte bound. */
+  static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    final long limit;
+
+    BodyTooLarge(long limit) {
+      super("larger than " + limit + " bytes");
+      this.limit = limit;
+    }
+  }
+
+  /** Counts the bytes read from a body and stops past a bound. */
+  private static final class BoundedSource extends ForwardingSource {
+    private final long limit;
+    private long read;
+
+    BoundedSource(Source delegate, long limit) {
+      super(delegate);
+      this.limit = limit;
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long n = super.read(sink, Math.min(byteCount, limit + 1 - read));
+      if (n > 0) {
+        read += n;
+        if (read > limit) {
+          throw new BodyTooLarge(limit);
+        }
+      }
+      return n;
     }
   }
 

@@ -3,22 +3,40 @@ package org.workforceiam.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.workforceiam.core.IamException;
 
 /**
- * Caches an access token and refreshes it shortly before it expires, with one refresh in flight:
- * any number of threads asking at once cause one token request, the first fetching while the others
- * wait for its result (and share its failure). Modelled on google-auth's {@code OAuth2Credentials}.
- * Thread-safe.
+ * Caches an access token and refreshes it ahead of its expiry, with one refresh in flight. Modelled
+ * on google-auth's {@code OAuth2Credentials} and its stale and expired margins. Thread-safe.
+ *
+ * <ul>
+ *   <li><b>Fresh</b> (more than {@link #STALE_MARGIN} left): returned at once.
+ *   <li><b>Stale</b> (less than {@link #STALE_MARGIN}, more than {@link #EXPIRY_MARGIN} left): one
+ *       caller refreshes it inline while every other caller keeps using the valid token without
+ *       waiting; if that refresh fails, the refreshing caller too goes on with the valid token, and
+ *       a later caller tries again.
+ *   <li><b>Expired</b> (less than {@link #EXPIRY_MARGIN} left, or none yet): callers wait for one
+ *       fetch and share its result or its failure.
+ * </ul>
  *
  * <p>How a token is fetched is the provider's {@link TokenEndpoint}. The fetch is a step of the
  * call that needs the token: it sends with {@link Transport#send(okhttp3.Request)} and does not
- * retry on its own, so the call's one retry loop and deadline cover it.
+ * retry on its own, so the call's one retry loop and deadline cover it, and each of its requests is
+ * bounded by the client's call timeout ({@link HttpClients#derive}).
  */
 public final class TokenCache {
-  /** Refresh this long before the token expires, so a request never carries a dying token. */
-  public static final Duration REFRESH_MARGIN = Duration.ofMinutes(2);
+  /** A token with less left than this is not sent: a request never carries a dying token. */
+  public static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
+
+  /** A token with less left than this is refreshed ahead of time, without making callers wait. */
+  public static final Duration STALE_MARGIN = Duration.ofMinutes(3);
+
+  /** Refresh this long before the token expires; the stale margin. */
+  public static final Duration REFRESH_MARGIN = STALE_MARGIN;
 
   /** Fetches a new token from the provider. */
   @FunctionalInterface
@@ -32,11 +50,13 @@ public final class TokenCache {
     AccessToken fetch();
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
+
   private final Transport transport;
   private final TokenEndpoint endpoint;
   private final Clock clock;
 
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile @Nullable AccessToken current;
 
   /** Counts finished fetches, so a caller can tell that one finished while it waited. */
@@ -59,7 +79,7 @@ public final class TokenCache {
   }
 
   /**
-   * Returns a token valid for at least {@link #REFRESH_MARGIN}, fetching one in a retry loop of its
+   * Returns a token valid for at least {@link #EXPIRY_MARGIN}, fetching one in a retry loop of its
    * own if needed: for callers outside any call, such as a connection check.
    *
    * @return the token
@@ -70,10 +90,11 @@ public final class TokenCache {
   }
 
   /**
-   * Returns a token valid for at least {@link #REFRESH_MARGIN}, fetching one if needed as a step of
+   * Returns a token valid for at least {@link #EXPIRY_MARGIN}, fetching one if needed as a step of
    * the calling attempt (an authorizing interceptor calls this): a failure that a retry may fix
    * ends the attempt, and the call's retry loop decides. Callers that wait while a fetch fails get
-   * that fetch's exception; later callers try again.
+   * that fetch's exception; later callers try again. A stale token is refreshed by one caller while
+   * the others use it without waiting.
    *
    * @return the token
    * @throws IamException when the provider refuses or cannot be reached
@@ -81,12 +102,21 @@ public final class TokenCache {
   public AccessToken current() {
     long fetchesSeen = fetches.get();
     AccessToken token = current;
-    if (token != null && isFresh(token)) {
-      return token;
+    if (token != null && !isExpired(token)) {
+      if (!isStale(token) || !lock.tryLock()) {
+        // Fresh, or stale while another caller refreshes it: the token is still valid.
+        return token;
+      }
+      try {
+        return refreshStale();
+      } finally {
+        lock.unlock();
+      }
     }
-    synchronized (lock) {
+    lock.lock();
+    try {
       token = current;
-      if (token != null && isFresh(token)) {
+      if (token != null && !isExpired(token)) {
         return token;
       }
       RuntimeException failure = lastFailure;
@@ -95,17 +125,43 @@ public final class TokenCache {
         // so N waiting threads cost one token request, not N in a row (each after a timeout).
         throw failure;
       }
-      try {
-        AccessToken fetched = endpoint.fetch();
-        current = fetched;
-        lastFailure = null;
-        return fetched;
-      } catch (RuntimeException e) {
-        lastFailure = e;
-        throw e;
-      } finally {
-        fetches.incrementAndGet();
-      }
+      return fetch();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Refreshes a stale token, holding the lock; on failure goes on with the still-valid token. */
+  private AccessToken refreshStale() {
+    AccessToken token = current;
+    if (token == null || isExpired(token)) {
+      return fetch();
+    }
+    if (!isStale(token)) {
+      return token; // refreshed by another caller in the meantime
+    }
+    try {
+      return fetch();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "refreshing the access token ahead of its expiry failed ({}); still using the valid one",
+          e.getClass().getSimpleName());
+      return token;
+    }
+  }
+
+  /** Fetches a token; the caller holds the lock. */
+  private AccessToken fetch() {
+    try {
+      AccessToken fetched = endpoint.fetch();
+      current = fetched;
+      lastFailure = null;
+      return fetched;
+    } catch (RuntimeException e) {
+      lastFailure = e;
+      throw e;
+    } finally {
+      fetches.incrementAndGet();
     }
   }
 
@@ -117,15 +173,22 @@ public final class TokenCache {
    * @param stale the token that was refused
    */
   public void invalidate(AccessToken stale) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (stale.equals(current)) {
         current = null;
       }
+    } finally {
+      lock.unlock();
     }
   }
 
-  private boolean isFresh(AccessToken token) {
-    return clock.instant().plus(REFRESH_MARGIN).isBefore(token.expiresAt());
+  private boolean isExpired(AccessToken token) {
+    return !clock.instant().plus(EXPIRY_MARGIN).isBefore(token.expiresAt());
+  }
+
+  private boolean isStale(AccessToken token) {
+    return !clock.instant().plus(STALE_MARGIN).isBefore(token.expiresAt());
   }
 
   /** {@return the endpoint's description, never a token} */

@@ -186,7 +186,7 @@ class RetryingTransportTest {
   }
 
   /** A provider with no rules of its own. */
-  private static final ProviderRules PLAIN =
+  static final ProviderRules PLAIN =
       new ProviderRules() {
         @Override
         public String name() {
