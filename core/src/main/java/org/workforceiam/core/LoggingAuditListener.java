@@ -86,18 +86,17 @@ final class LoggingAuditListener implements AuditListener {
 
   /**
    * Reports through SLF4J's own channel for its internal problems, the one place left when there is
-   * no logger to tell. Libraries do not print, and this is the single exception: it is where the
-   * operator already sees SLF4J's own "No SLF4J providers were found" (stderr, by default), in the
-   * same form, and it honours SLF4J's settings for that channel ({@code
-   * -Dslf4j.internal.verbosity=ERROR} silences it). slf4j-api before 2.0.10 has no {@code
-   * Reporter}: then the line goes to stderr directly, as such versions report their own problems.
+   * no logger to tell; this code never prints itself. That channel is where the operator already
+   * sees SLF4J's own "No SLF4J providers were found" (stderr, by default), in the same form, and it
+   * honours SLF4J's settings for it ({@code -Dslf4j.internal.verbosity=ERROR} silences it).
+   * slf4j-api before 2.0.10 has no {@code Reporter}: then nothing more is said, as a library never
+   * prints, and SLF4J's own warning about the missing provider is all the operator sees.
    */
-  @SuppressWarnings("SystemOut") // see above: no logger is left to tell
   static void reportThroughSlf4j(String message) {
     try {
       Reporter.warn(message);
     } catch (LinkageError olderSlf4j) {
-      System.err.println("SLF4J(W): " + message);
+      // No channel left that is not printing; SLF4J has already said it found no provider.
     }
   }
 

@@ -23,7 +23,7 @@ import org.workforceiam.core.UserId;
  *
  * <pre>{@code
  * DryRun plan = okta.dryRuns(employees).resetPassword(ada, PasswordReset.link());
- * plan.requests().forEach(r -> System.out.println(r.method() + " " + r.path()));
+ * plan.requests().forEach(r -> log.info("would send {} {}", r.method(), r.path()));
  * }</pre>
  *
  * <p>Thread-safe. Obtained from {@link OktaClient#dryRuns}.
