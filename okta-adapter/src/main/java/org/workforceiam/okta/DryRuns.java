@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.workforceiam.core.FactorId;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
@@ -50,7 +51,12 @@ public final class DryRuns {
    */
   public DryRun resetPassword(UserId user, PasswordReset request) {
     Objects.requireNonNull(request, "request == null");
-    return plan(user, request.operation(), request.options(), () -> resets.plan(user, request));
+    return plan(
+        user,
+        request.operation(),
+        request.options(),
+        Optional.empty(),
+        () -> resets.plan(user, request));
   }
 
   /**
@@ -62,9 +68,12 @@ public final class DryRuns {
    */
   public DryRun resetMfa(UserId user, MfaReset request) {
     Objects.requireNonNull(request, "request == null");
-    OktaIds.requireUser(user);
-    request.factor().ifPresent(OktaIds::requireFactor);
-    return plan(user, request.operation(), request.options(), () -> resets.plan(user, request));
+    return plan(
+        user,
+        request.operation(),
+        request.options(),
+        request.factor(),
+        () -> resets.plan(user, request));
   }
 
   /**
@@ -74,7 +83,7 @@ public final class DryRuns {
    * @return what the unlock would do
    */
   public DryRun unlock(UserId user) {
-    return plan(user, Operation.UNLOCK, Set.of(), () -> resets.planUnlock(user));
+    return plan(user, Operation.UNLOCK, Set.of(), Optional.empty(), () -> resets.planUnlock(user));
   }
 
   /**
@@ -86,7 +95,12 @@ public final class DryRuns {
    */
   public DryRun revokeSessions(UserId user, SessionRevocation request) {
     Objects.requireNonNull(request, "request == null");
-    return plan(user, request.operation(), request.options(), () -> resets.plan(user, request));
+    return plan(
+        user,
+        request.operation(),
+        request.options(),
+        Optional.empty(),
+        () -> resets.plan(user, request));
   }
 
   private interface Planner {
@@ -94,28 +108,41 @@ public final class DryRuns {
   }
 
   private DryRun plan(
-      UserId user, Operation operation, Set<OperationOption> options, Planner planner) {
-    // Before the guard's membership check: a malformed id is refused before any request.
-    OktaIds.requireUser(user);
-    return guard.intercept(
-        ResetService.Change.of(user, operation, options, resets.capabilities()),
-        () -> {
-          String link = OktaResets.linkFor(operation);
-          Optional<Boolean> available =
-              link == null ? Optional.empty() : Optional.of(directory.links(user).contains(link));
-          List<DryRun.Request> requests =
-              planner.plan().stream()
-                  .map(
-                      r ->
-                          DryRun.Request.of(
-                              r.method(),
-                              r.url().encodedPath()
-                                  + (r.url().encodedQuery() == null
-                                      ? ""
-                                      : "?" + r.url().encodedQuery())))
-                  .toList();
-          return DryRun.of(user, operation, options, requests, available);
-        });
+      UserId user,
+      Operation operation,
+      Set<OperationOption> options,
+      Optional<FactorId> factor,
+      Planner planner) {
+    Objects.requireNonNull(user, "user == null");
+    ResetService.Change change =
+        ResetService.Change.of(user, operation, options, resets.capabilities());
+    ResetService.Change planned = factor.map(change::withFactor).orElse(change);
+    // The same interceptors as the change, in the same order: a malformed id is refused before the
+    // guard's membership check, so before any request.
+    return OktaIdCheck.INSTANCE.intercept(
+        planned,
+        () ->
+            guard.intercept(
+                planned,
+                () -> {
+                  String link = OktaResets.linkFor(operation);
+                  Optional<Boolean> available =
+                      link == null
+                          ? Optional.empty()
+                          : Optional.of(directory.links(user).contains(link));
+                  List<DryRun.Request> requests =
+                      planner.plan().stream()
+                          .map(
+                              r ->
+                                  DryRun.Request.of(
+                                      r.method(),
+                                      r.url().encodedPath()
+                                          + (r.url().encodedQuery() == null
+                                              ? ""
+                                              : "?" + r.url().encodedQuery())))
+                          .toList();
+                  return DryRun.of(user, operation, options, requests, available);
+                }));
   }
 
   @Override
