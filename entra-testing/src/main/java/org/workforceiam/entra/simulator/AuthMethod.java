@@ -125,7 +125,13 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
     if (id.isBlank() || id.contains("/")) {
       throw new IllegalArgumentException("a method id must be non-blank, without '/': " + id);
     }
-    properties = Map.copyOf(properties);
+    Map<String, Object> copy = new LinkedHashMap<>();
+    properties.forEach(
+        (name, value) ->
+            copy.put(
+                Objects.requireNonNull(name, "property name == null"),
+                Objects.requireNonNull(value, () -> "property " + name + " == null")));
+    properties = java.util.Collections.unmodifiableMap(copy);
     if (type == Type.PHONE) {
       Object phoneType = properties.get("phoneType");
       String expected =
@@ -205,7 +211,7 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
     return new AuthMethod(
         Type.MICROSOFT_AUTHENTICATOR,
         id,
-        Map.of(
+        ordered(
             "displayName",
             deviceName,
             "deviceTag",
@@ -228,7 +234,7 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
     return new AuthMethod(
         Type.FIDO2,
         id,
-        Map.of(
+        ordered(
             "displayName",
             displayName,
             "aaGuid",
@@ -248,7 +254,7 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
    * @return the method
    */
   public static AuthMethod softwareOath(String id) {
-    return new AuthMethod(Type.SOFTWARE_OATH, id, Map.of());
+    return new AuthMethod(Type.SOFTWARE_OATH, id, ordered());
   }
 
   /**
@@ -260,7 +266,7 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
    */
   public static AuthMethod email(String id, String address) {
     Objects.requireNonNull(address, "address == null");
-    return new AuthMethod(Type.EMAIL, id, Map.of("emailAddress", address));
+    return new AuthMethod(Type.EMAIL, id, ordered("emailAddress", address));
   }
 
   /**
@@ -275,7 +281,7 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
     return new AuthMethod(
         Type.WINDOWS_HELLO_FOR_BUSINESS,
         id,
-        Map.of(
+        ordered(
             "displayName",
             deviceName,
             "keyStrength",
@@ -296,7 +302,7 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
     return new AuthMethod(
         Type.PLATFORM_CREDENTIAL,
         id,
-        Map.of(
+        ordered(
             "displayName",
             deviceName,
             "platform",
@@ -309,7 +315,16 @@ public record AuthMethod(Type type, String id, Map<String, Object> properties) {
 
   static AuthMethod password() {
     return new AuthMethod(
-        Type.PASSWORD, PASSWORD_ID, Map.of("createdDateTime", "2025-01-01T00:00:00Z"));
+        Type.PASSWORD, PASSWORD_ID, ordered("createdDateTime", "2025-01-01T00:00:00Z"));
+  }
+
+  /** A map of name-value pairs in the order given. */
+  private static Map<String, Object> ordered(Object... namesAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return map;
   }
 
   Map<String, Object> json() {

@@ -238,7 +238,9 @@ final class GraphApi {
     IntFunction<Map<String, Object>> item =
         i -> {
           Object resolved = sequence.get(i);
-          if (resolved instanceof EntraUser user) {
+          EntraUser user =
+              resolved instanceof EntraUser generated ? generated : tenant.users.get(resolved);
+          if (user != null) {
             return userProjection(user, select, true);
           }
           Map<String, Object> json = tenant.objectJson((String) resolved);

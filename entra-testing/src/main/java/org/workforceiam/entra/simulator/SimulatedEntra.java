@@ -48,7 +48,9 @@ import org.jspecify.annotations.Nullable;
  * {@code MockWebServer} is for HTTP: two servers (the authority, with the token endpoint, and
  * Graph) whose dispatcher checks every request as Entra and Graph do and answers as they do, over
  * an {@link EntraTenant} that keeps real state (a password set is recorded, a deleted method is
- * gone).
+ * gone). The authority and Graph listen on two ports, two origins as in Entra, so a client that
+ * derives one URL from the other, or follows a next link to the wrong origin, fails here as it
+ * would there.
  *
  * <pre>{@code
  * try (SimulatedEntra entra =
@@ -529,7 +531,8 @@ public final class SimulatedEntra implements AutoCloseable {
   // ------------------------------------------------------------------ state for assertions
 
   /**
-   * Returns how many token requests arrived at the token endpoint.
+   * Returns how many token requests the token endpoint handled, refused ones included; requests
+   * answered by an injected fault are not counted.
    *
    * @return the count
    */
