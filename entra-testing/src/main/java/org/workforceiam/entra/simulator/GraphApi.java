@@ -306,6 +306,11 @@ final class GraphApi {
 
   // ------------------------------------------------------------------ users
 
+  /**
+   * A user by object id or userPrincipalName: Graph reads a path segment that is not a GUID as a
+   * userPrincipalName, so a malformed id is a 404 {@code Request_ResourceNotFound} here, not a 400
+   * as for groups (user-get: "{id | userPrincipalName}").
+   */
   private EntraUser user(String idOrUpn) {
     if (idOrUpn.isEmpty()) {
       throw GraphError.badRequest("Invalid object identifier ''.");
@@ -358,6 +363,8 @@ final class GraphApi {
     List<Object> value = new ArrayList<>();
     for (Object id : ids) {
       if (!(id instanceof String text) || !Guids.isGuid(text)) {
+        // Graph's answer to a malformed group id here is assumed to be the one it gives in a
+        // path; not checked against Microsoft.
         throw GraphError.badRequest("Invalid object identifier '" + id + "'.");
       }
       if (memberOf.contains(text.toLowerCase(Locale.ROOT))) {
@@ -457,7 +464,7 @@ final class GraphApi {
     List<String> select =
         Odata.select(
             url,
-            items.isEmpty() ? Set.of("id") : items.get(0).keySet(),
+            eligible ? Properties.ROLE_ELIGIBILITY : Properties.ROLE_ASSIGNMENT,
             eligible
                 ? "microsoft.graph.unifiedRoleEligibilitySchedule"
                 : "microsoft.graph.unifiedRoleAssignment");

@@ -110,6 +110,24 @@ final class Properties {
   static final Set<String> DIRECTORY_ROLE =
       ordered(List.of("id", "displayName", "description", "roleTemplateId"));
 
+  static final Set<String> ROLE_ASSIGNMENT =
+      ordered(List.of("id", "principalId", "directoryScopeId", "roleDefinitionId"));
+
+  static final Set<String> ROLE_ELIGIBILITY =
+      ordered(
+          List.of(
+              "id",
+              "principalId",
+              "roleDefinitionId",
+              "directoryScopeId",
+              "appScopeId",
+              "createdUsing",
+              "createdDateTime",
+              "modifiedDateTime",
+              "status",
+              "memberType",
+              "scheduleInfo"));
+
   /** What a directoryObject collection may {@code $select}: the union of its members' types. */
   static final Set<String> DIRECTORY_OBJECT =
       ordered(

@@ -22,6 +22,7 @@ class GraphDirectoryTest {
   static final String ROOT = "1a000000-0000-4000-8000-000000000003";
   static final String QUOTE = "1a000000-0000-4000-8000-000000000004";
   static final String STRANGER = "1a000000-0000-4000-8000-000000000005";
+  static final String GUEST = "1a000000-0000-4000-8000-000000000006";
   static final String DEVICE = "2a000000-0000-4000-8000-000000000001";
   static final String CONTACT = "2a000000-0000-4000-8000-000000000002";
   static final String APP = "2a000000-0000-4000-8000-000000000003";
@@ -44,6 +45,10 @@ class GraphDirectoryTest {
         .user(EntraUser.of(ROOT, "root@contoso.example").mail("root@contoso.example"))
         .user(EntraUser.of(QUOTE, "o.brien@contoso.example").mail("O'Brien@contoso.example"))
         .user(EntraUser.of(STRANGER, "stranger@contoso.example"))
+        .user(
+            EntraUser.of(GUEST, "ada+it_home.example#EXT#@contoso.onmicrosoft.com")
+                .mail("ada+it@home.example")
+                .guest())
         .device(DEVICE, "LAPTOP-1")
         .contact(CONTACT, "Supplier", "supplier@example.com")
         .servicePrincipal(APP, "Connector", "3a000000-0000-4000-8000-000000000001")
@@ -263,6 +268,19 @@ class GraphDirectoryTest {
           graph.get("/v1.0/users?$filter=mail eq 'o''brien@CONTOSO.example'&$select=id");
       GraphClient.Reply none = graph.get("/v1.0/users?$filter=mail eq 'nobody@contoso.example'");
 
+      GraphClient.Reply plus =
+          graph.get("/v1.0/users?$filter=mail eq 'ada%2Bit@home.example'&$select=id,userType");
+      GraphClient.Reply guest =
+          graph.get("/v1.0/users/ada+it_home.example%23EXT%23@contoso.onmicrosoft.com");
+      GraphClient.Reply eligible =
+          graph.get(
+              "/v1.0/roleManagement/directory/roleEligibilitySchedules?$filter=principalId eq '"
+                  + ADA
+                  + "'&$select=principalId");
+
+      assertThat(plus.value()).containsExactly(Map.of("id", GUEST, "userType", "Guest"));
+      assertThat(guest.json()).containsEntry("id", GUEST);
+      assertThat(eligible.code()).as(eligible.body()).isEqualTo(200);
       assertThat(quoted.code()).as(quoted.body()).isEqualTo(200);
       assertThat(quoted.value()).extracting(u -> u.get("id")).containsExactly(QUOTE);
       assertThat(none.value()).isEmpty();
