@@ -189,27 +189,30 @@ public final class EntraUser {
     return userPrincipalName.toLowerCase(Locale.ROOT).equals(upn.toLowerCase(Locale.ROOT));
   }
 
+  /** One property as Graph returns it, without building the others (null when it has none). */
+  @Nullable Object value(String name) {
+    return switch (name) {
+      case "id" -> id;
+      case "businessPhones" -> java.util.List.of();
+      case "displayName" -> effectiveDisplayName();
+      case "givenName" -> givenName;
+      case "jobTitle" -> jobTitle;
+      case "mail" -> mail;
+      case "surname" -> surname;
+      case "userPrincipalName" -> userPrincipalName;
+      case "accountEnabled" -> accountEnabled;
+      case "userType" -> userType;
+      case "createdDateTime" -> "2025-01-01T00:00:00Z";
+      default -> extra.get(name);
+    };
+  }
+
   /** Every property Graph would return with a {@code $select} of all of them. */
   Map<String, Object> fullJson() {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", id);
-    json.put("businessPhones", java.util.List.of());
-    json.put("displayName", effectiveDisplayName());
-    json.put("givenName", givenName);
-    json.put("jobTitle", jobTitle);
-    json.put("mail", mail);
-    json.put("mobilePhone", null);
-    json.put("officeLocation", null);
-    json.put("preferredLanguage", null);
-    json.put("surname", surname);
-    json.put("userPrincipalName", userPrincipalName);
-    json.put("accountEnabled", accountEnabled);
-    json.put("userType", userType);
-    json.put("createdDateTime", "2025-01-01T00:00:00Z");
     for (String name : Properties.USER) {
-      json.putIfAbsent(name, null);
+      json.put(name, value(name));
     }
-    json.putAll(extra);
     return json;
   }
 }

@@ -292,14 +292,13 @@ final class GraphApi {
 
   private Map<String, Object> userProjection(
       EntraUser user, @Nullable List<String> select, boolean withType) {
-    Map<String, Object> full = user.fullJson();
     Map<String, Object> json = new LinkedHashMap<>();
     if (withType) {
       json.put("@odata.type", "#microsoft.graph.user");
     }
     List<String> names = select == null ? Properties.USER_DEFAULT : select;
     for (String name : names) {
-      json.put(name, full.get(name));
+      json.put(name, user.value(name));
     }
     return json;
   }
@@ -344,7 +343,7 @@ final class GraphApi {
 
   /** Directory string comparisons with {@code eq} ignore case. */
   private static boolean matches(EntraUser user, Odata.Filter filter) {
-    Object value = user.fullJson().get(filter.property());
+    Object value = user.value(filter.property());
     return value instanceof String text
         && text.toLowerCase(Locale.ROOT).equals(filter.value().toLowerCase(Locale.ROOT));
   }

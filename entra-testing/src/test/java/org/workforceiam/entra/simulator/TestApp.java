@@ -35,8 +35,14 @@ import okio.Okio;
 final class TestApp {
   static final KeyPair KEYS = rsa();
   static final X509Certificate CERTIFICATE = selfSigned(KEYS, "workforce-iam-test");
-  static final KeyPair OTHER_KEYS = rsa();
-  static final X509Certificate OTHER_CERTIFICATE = selfSigned(OTHER_KEYS, "someone-else");
+
+  /** Another app's key and certificate, made only by the tests that need them. */
+  static final class Other {
+    static final KeyPair KEYS = rsa();
+    static final X509Certificate CERTIFICATE = selfSigned(KEYS, "someone-else");
+
+    private Other() {}
+  }
 
   private TestApp() {}
 

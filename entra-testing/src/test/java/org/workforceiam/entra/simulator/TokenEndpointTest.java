@@ -148,8 +148,8 @@ class TokenEndpointTest {
               entra,
               NOW,
               TestApp.Signing.PS256_WITH_S256,
-              TestApp.OTHER_KEYS.getPrivate(),
-              TestApp.OTHER_CERTIFICATE,
+              TestApp.Other.KEYS.getPrivate(),
+              TestApp.Other.CERTIFICATE,
               b -> b);
 
       GraphClient.Reply reply = client.token(client.form(assertion, null).build());
@@ -170,7 +170,7 @@ class TokenEndpointTest {
               entra,
               NOW,
               TestApp.Signing.RS256_WITH_S256,
-              TestApp.OTHER_KEYS.getPrivate(),
+              TestApp.Other.KEYS.getPrivate(),
               TestApp.CERTIFICATE,
               b -> b);
 
