@@ -11,4 +11,7 @@ module org.workforceiam.entra.testing {
   requires static transitive org.jspecify;
 
   exports org.workforceiam.entra.simulator;
+
+  // Request checks listed as services apply to every simulator (SimulatedEntra.RequestCheck).
+  uses org.workforceiam.entra.simulator.SimulatedEntra.RequestCheck;
 }

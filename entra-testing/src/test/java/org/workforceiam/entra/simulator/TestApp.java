@@ -93,7 +93,7 @@ final class TestApp {
       UnaryOperator<JwtBuilder> tweak) {
     JwtBuilder builder =
         Jwts.builder()
-            .json(new MoshiSerializer())
+            .json(JSON)
             .header()
             .add("typ", "JWT")
             .and()
@@ -114,6 +114,8 @@ final class TestApp {
     SignatureAlgorithm algorithm = signing.pss ? Jwts.SIG.PS256 : Jwts.SIG.RS256;
     return tweak.apply(builder).signWith(key, algorithm).compact();
   }
+
+  static final MoshiSerializer JSON = new MoshiSerializer();
 
   /** Lets jjwt write JSON through Moshi (no Jackson on the class path). */
   private static final class MoshiSerializer extends AbstractSerializer<Map<String, ?>> {

@@ -193,6 +193,31 @@ class TokenEndpointTest {
   }
 
   @Test
+  void anAssertionSignedWithAnEllipticCurveKeyIsRefusedAsEntraAcceptsOnlyRsa() throws Exception {
+    java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+    ec.initialize(256);
+    java.security.KeyPair keys = ec.generateKeyPair();
+    try (SimulatedEntra entra = tenant().start();
+        GraphClient client = new GraphClient(entra)) {
+      String assertion =
+          io.jsonwebtoken.Jwts.builder()
+              .header()
+              .add("x5t#S256", Jose.x5tS256(TestApp.CERTIFICATE))
+              .and()
+              .issuer(entra.clientId())
+              .subject(entra.clientId())
+              .id("1")
+              .expiration(Date.from(NOW.plusSeconds(300)))
+              .signWith(keys.getPrivate(), io.jsonwebtoken.Jwts.SIG.ES256)
+              .json(TestApp.JSON)
+              .compact();
+
+      assertError(
+          client.token(client.form(assertion, null).build()), 400, "invalid_request", 5002738);
+    }
+  }
+
+  @Test
   void anExpiredAssertionIsAadsts700024() throws Exception {
     try (SimulatedEntra entra = tenant().start();
         GraphClient client = new GraphClient(entra)) {
