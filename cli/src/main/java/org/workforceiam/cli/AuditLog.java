@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -11,8 +12,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,21 +32,47 @@ import org.workforceiam.core.IamException;
  * never a reset link, temporary password or token.
  *
  * <p>The file is {@code --audit-log}, else {@code $HELPDESK_AUDIT_LOG}, else {@code
- * $XDG_STATE_HOME/helpdesk/audit.jsonl}, else {@code ~/.local/state/helpdesk/audit.jsonl}. It is
- * created with mode 0600 (its folders 0700) on a POSIX file system; an existing file keeps its
- * mode. When it cannot be opened or written, the change is refused before anything is sent.
+ * $XDG_STATE_HOME/helpdesk/audit.jsonl}, else {@code ~/.local/state/helpdesk/audit.jsonl}. On a
+ * POSIX file system it is created with mode 0600 (its folders 0700), and an existing file that
+ * others may read or write is tightened when it is opened: its group and other permissions are
+ * removed (0644 becomes 0600); one that cannot be tightened (another user's) is refused. Elsewhere
+ * (Windows) permissions are left to the folder's ACL, which under the user's profile is the user's
+ * own. When the log cannot be opened or its {@code attempt} line written, the change is refused
+ * before anything is sent; when only the {@code outcome} line fails, the change has been made and
+ * {@link OutcomeNotRecorded} says so.
+ *
+ * <p>Several processes may append at once (two operators, or a script running the CLI in parallel):
+ * each line is opened, locked ({@link FileLock}), written in one append, forced to disk and closed,
+ * so lines never interleave and a log rotated between two lines gets the second one in its new
+ * file. File locks belong to the whole JVM, so appends within one JVM are serialised too.
  */
 final class AuditLog implements AutoCloseable {
   static final String ENV = "HELPDESK_AUDIT_LOG";
   static final String ACTOR_ENV = "HELPDESK_ACTOR";
 
+  /**
+   * Serialises appends within this JVM: a {@link FileLock} is held on behalf of the JVM, and a
+   * second channel of one process asking for it throws {@link
+   * java.nio.channels.OverlappingFileLockException} instead of waiting.
+   */
+  private static final Object APPENDS = new Object();
+
+  private static final Set<PosixFilePermission> OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_EXECUTE);
+
   private final Path file;
-  private final FileChannel channel;
+  private final FileAttribute<?>[] ownerOnly;
   private final Clock clock;
 
-  private AuditLog(Path file, FileChannel channel, Clock clock) {
+  private AuditLog(Path file, FileAttribute<?>[] ownerOnly, Clock clock) {
     this.file = file;
-    this.channel = channel;
+    this.ownerOnly = ownerOnly;
     this.clock = clock;
   }
 
@@ -66,9 +95,10 @@ final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Opens the log for appending, creating it (0600) and its folders (0700) when absent.
+   * Opens the log for appending: creates it (0600) and its folders (0700) when absent, and takes
+   * the group and other permissions away from an existing file that has any.
    *
-   * @throws UsageException when it cannot be opened: nothing may be sent then
+   * @throws UsageException when it cannot be opened or tightened: nothing may be sent then
    */
   static AuditLog open(Path file, Clock clock) {
     try {
@@ -92,16 +122,54 @@ final class AuditLog implements AutoCloseable {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
               }
               : new FileAttribute<?>[0];
-      FileChannel channel =
-          FileChannel.open(
-              file,
-              Set.of(
-                  StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
-              ownerOnly);
-      return new AuditLog(file, channel, clock);
+      AuditLog log = new AuditLog(file, ownerOnly, clock);
+      // Opened once here, so a log that cannot be written refuses the change before it starts.
+      log.openChannel().close();
+      if (posix) {
+        tighten(file);
+      }
+      return log;
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       throw cannotWrite(file, e);
     }
+  }
+
+  /** Takes away the group and other permissions of an existing log, or refuses it. */
+  private static void tighten(Path file) {
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(file);
+    } catch (IOException e) {
+      throw cannotWrite(file, e);
+    }
+    if (permissions.stream().noneMatch(OTHERS::contains)) {
+      return;
+    }
+    Set<PosixFilePermission> ownerOnly = EnumSet.noneOf(PosixFilePermission.class);
+    ownerOnly.addAll(permissions);
+    ownerOnly.removeAll(OTHERS);
+    try {
+      Files.setPosixFilePermissions(file, ownerOnly);
+    } catch (IOException | SecurityException e) {
+      throw new UsageException(
+          "the audit log "
+              + file
+              + " may be read or written by others (mode "
+              + PosixFilePermissions.toString(permissions)
+              + ") and could not be made private to its owner ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + "), so no change was sent; run chmod 600 on it as its owner, or choose another"
+              + " file with --audit-log or "
+              + ENV);
+    }
+  }
+
+  private FileChannel openChannel() throws IOException {
+    return FileChannel.open(
+        file,
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+        ownerOnly);
   }
 
   Path file() {
@@ -133,16 +201,29 @@ final class AuditLog implements AutoCloseable {
       fields.put(name, value);
     }
 
+    /** The id that ties the attempt line to its outcome line. */
+    String id() {
+      return id;
+    }
+
     /**
      * Records that the change is about to be sent.
      *
      * @throws UsageException when the line cannot be written: the change must not be sent
      */
     void started() {
-      write("attempt", Map.of());
+      try {
+        write("attempt", Map.of());
+      } catch (IOException e) {
+        throw cannotWrite(file, e);
+      }
     }
 
-    /** Records how it ended, with the provider's request id when there is one. */
+    /**
+     * Records how it ended, with the provider's request id when there is one.
+     *
+     * @throws OutcomeNotRecorded when the line cannot be written
+     */
     void ended(String outcome, Optional<String> requestId) {
       Map<String, @Nullable Object> end = new LinkedHashMap<>();
       end.put("outcome", outcome);
@@ -150,10 +231,14 @@ final class AuditLog implements AutoCloseable {
       end.put("errorCode", null);
       end.put("requestId", requestId.orElse(null));
       end.put("exitCode", ExitCodes.OK);
-      write("outcome", end);
+      writeOutcome(end);
     }
 
-    /** Records the failure that ended it. */
+    /**
+     * Records the failure that ended it.
+     *
+     * @throws OutcomeNotRecorded when the line cannot be written
+     */
     void failed(Throwable failure) {
       Map<String, @Nullable Object> end = new LinkedHashMap<>();
       end.put("outcome", outcomeOf(failure));
@@ -163,10 +248,18 @@ final class AuditLog implements AutoCloseable {
       end.put(
           "requestId", failure instanceof IamException iam ? iam.requestId().orElse(null) : null);
       end.put("exitCode", ExitCodes.of(failure));
-      write("outcome", end);
+      writeOutcome(end);
     }
 
-    private void write(String event, Map<String, @Nullable Object> end) {
+    private void writeOutcome(Map<String, @Nullable Object> end) {
+      try {
+        write("outcome", end);
+      } catch (IOException e) {
+        throw new OutcomeNotRecorded(file, id, String.valueOf(end.get("outcome")), e);
+      }
+    }
+
+    private void write(String event, Map<String, @Nullable Object> end) throws IOException {
       Map<String, @Nullable Object> line = new LinkedHashMap<>();
       line.put("time", clock.instant().toString());
       line.put("event", event);
@@ -174,6 +267,29 @@ final class AuditLog implements AutoCloseable {
       line.putAll(fields);
       line.putAll(end);
       append(Output.json(line) + "\n");
+    }
+  }
+
+  /**
+   * The {@code outcome} line of an attempt could not be written. Its {@code attempt} line is in the
+   * log, and the change was sent: the record is incomplete, the change is not undone.
+   */
+  static final class OutcomeNotRecorded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutcomeNotRecorded(Path file, String attemptId, String outcome, IOException cause) {
+      super(
+          "the outcome ("
+              + outcome
+              + ") of this attempt was not recorded in the audit log "
+              + file
+              + " ("
+              + cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+              + "): the log has only its attempt line, attemptId "
+              + attemptId
+              + "; add the outcome to the record by hand",
+          cause);
     }
   }
 
@@ -189,16 +305,27 @@ final class AuditLog implements AutoCloseable {
     return "FAILED";
   }
 
-  /** One line, in one append, forced to the disk before the change it announces is sent. */
-  private synchronized void append(String line) {
+  /**
+   * One line, in one append under the file's lock, forced to the disk before the change it
+   * announces is sent. The file is opened for each line (and created 0600 when a rotation took it
+   * away), so no channel is held between the attempt and its outcome.
+   */
+  private void append(String line) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-    try {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+    synchronized (APPENDS) {
+      try (FileChannel channel = openChannel()) {
+        FileLock lock = channel.lock();
+        try {
+          channel.write(bytes);
+          while (bytes.hasRemaining()) {
+            // A short write: the rest follows at once, still under the lock.
+            channel.write(bytes);
+          }
+          channel.force(false);
+        } finally {
+          lock.release();
+        }
       }
-      channel.force(false);
-    } catch (IOException e) {
-      throw cannotWrite(file, e);
     }
   }
 
@@ -243,11 +370,7 @@ final class AuditLog implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // Every line was forced to disk when written; nothing is lost by a failed close.
-    }
+    // Nothing held: each line opens, locks and closes the file itself.
   }
 
   @Override

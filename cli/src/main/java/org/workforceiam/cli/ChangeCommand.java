@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * A command that changes a user: it resolves the user (one lookup), and makes the change or, with
  * {@code --dry-run}, says what it would do. Changes reach only members of the configured group.
  * Every attempt, dry runs and refusals included, is recorded in the {@link AuditLog} before
- * anything is changed, and its outcome after.
+ * anything is changed, and its outcome after. When the outcome cannot be recorded, the command
+ * keeps its exit code (the change was made, or failed, either way) and warns on stderr, naming the
+ * file and the attempt.
  */
 abstract class ChangeCommand extends OktaCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
@@ -92,9 +94,15 @@ abstract class ChangeCommand extends OktaCommand {
       out().flush();
       try {
         attempt.ended(dryRun ? "PLANNED" : "SUCCEEDED", requestId);
-      } catch (UsageException e) {
-        // The change was made and its result printed; only its second line is missing.
-        err().println("warning: " + Helpdesk.oneLine(String.valueOf(e.getMessage())));
+      } catch (AuditLog.OutcomeNotRecorded e) {
+        // The change was made and its result printed: undoing it is not the log's call, and a
+        // failing exit would make a script repeat it. The operator must know the record is short.
+        err()
+            .println(
+                "warning: "
+                    + (dryRun ? "nothing was changed (dry run), but " : "the change was made, but ")
+                    + Helpdesk.oneLine(String.valueOf(e.getMessage())));
+        err().flush();
       }
       return ExitCodes.OK;
     }
@@ -133,10 +141,17 @@ abstract class ChangeCommand extends OktaCommand {
     return fields;
   }
 
-  /** Writes an outcome line after a failure without hiding the failure itself. */
-  private static void recordQuietly(Runnable record, RuntimeException failure) {
+  /**
+   * Writes an outcome line after a failure without hiding the failure itself; warns when the line
+   * could not be written, since the log then holds the attempt alone.
+   */
+  private void recordQuietly(Runnable record, RuntimeException failure) {
     try {
       record.run();
+    } catch (AuditLog.OutcomeNotRecorded e) {
+      err().println("warning: " + Helpdesk.oneLine(String.valueOf(e.getMessage())));
+      err().flush();
+      failure.addSuppressed(e);
     } catch (UsageException e) {
       failure.addSuppressed(e);
     }

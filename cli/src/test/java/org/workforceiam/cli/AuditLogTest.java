@@ -8,6 +8,7 @@ import static org.workforceiam.cli.SimulatedOrg.LINUS;
 import static org.workforceiam.cli.SimulatedOrg.ROOT;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,6 +176,64 @@ class AuditLogTest extends DemoOrgTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
         .isEqualTo("rwx------");
     assertThat(SimulatedOrg.auditLines(file)).hasSize(2);
+  }
+
+  @Test
+  void anExistingLogThatOthersMayReadOrWriteIsMadePrivateToItsOwnerWhenOpened() throws IOException {
+    // Windows has no POSIX modes; there the folder's ACL decides, and nothing is tightened.
+    assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+    Path file = dir.resolve("shared.jsonl");
+    Files.writeString(file, "");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    CliRun unlock = org.run("unlock", GRACE, "--dry-run", "--audit-log", file.toString());
+
+    assertThat(unlock.code()).as("%s", unlock).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(SimulatedOrg.auditLines(file)).hasSize(2);
+  }
+
+  @Test
+  void whenTheOutcomeCannotBeWrittenAfterTheChangeTheCommandWarnsNamingTheFileAndExitsZero()
+      throws IOException {
+    Path file = dir.resolve("audit.jsonl");
+    Path rotated = dir.resolve("audit.jsonl.1");
+    // When Okta receives the change, the log's place is taken by a folder: the attempt line is
+    // already written (it went with the file), the outcome line can have nowhere to go.
+    try (SimulatedOrg rotating =
+        SimulatedOrg.start(
+            key,
+            sim ->
+                sim.requestCheck(
+                    (method, url, headers) -> {
+                      if (method.equals("POST") && url.encodedPath().endsWith("/unlock")) {
+                        try {
+                          Files.move(file, rotated);
+                          Files.createDirectory(file);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      }
+                      return Optional.empty();
+                    }))) {
+      CliRun unlock = rotating.run("unlock", GRACE, "--audit-log", file.toString());
+
+      assertThat(unlock.code()).as("%s", unlock).isZero();
+      assertThat(unlock.json()).containsEntry("userId", GRACE).containsEntry("action", "unlock");
+      assertThat(rotating.directory().status(GRACE)).as("the change was made").isEqualTo("ACTIVE");
+      List<Map<String, Object>> lines = SimulatedOrg.auditLines(rotated);
+      assertThat(fields(lines, "event", "userId")).containsExactly(tuple("attempt", GRACE));
+      assertThat(unlock.err().lines().toList())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "warning: the change was made, but the outcome (SUCCEEDED) of this attempt was not"
+                  + " recorded in the audit log "
+                  + file)
+          .contains("attemptId " + lines.get(0).get("attemptId"))
+          .contains("add the outcome to the record by hand");
+    }
   }
 
   @Test

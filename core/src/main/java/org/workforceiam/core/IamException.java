@@ -470,8 +470,10 @@ public abstract class IamException extends RuntimeException {
   }
 
   /**
-   * The provider could not be reached or answered with a server error, also after the client's
-   * own\n * retries. Try again later.
+   * The provider could not be reached or answered with a server error, also after the client's own
+   * retries. Try again later. For a change this means the provider certainly did not act (its own
+   * refusal, such as Okta's read-only mode, or a connection never made); any other server error
+   * answering a change, such as a proxy's HTML 503, is {@link OutcomeUnknown}.
    */
   public static final class ProviderUnavailable extends IamException {
     private static final long serialVersionUID = 1L;

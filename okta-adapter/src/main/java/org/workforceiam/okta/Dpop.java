@@ -101,8 +101,17 @@ final class Dpop {
    * path percent-decoded the way Okta compares it, so logins such as {@code a+b@example.com} match.
    * As in Okta's own Java SDK, which was checked against live orgs, only the characters that would
    * change the meaning of the URI are encoded again: {@code %}, space, {@code "}, {@code #}, {@code
-   * ?}, {@code /} inside a segment, and control characters. Everything else, non-ASCII included,
-   * stays as it is.
+   * ?}, {@code /} inside a segment, {@code \}, and control characters. Everything else, non-ASCII
+   * included, stays as it is.
+   *
+   * <p>The backslash: a parser that follows the WHATWG URL standard (OkHttp's {@code HttpUrl},
+   * browsers, many server frameworks) reads a raw {@code \} in an {@code http(s)} path as {@code
+   * /}, so an {@code htu} carrying a login such as {@code back\slash@example.com} named the path
+   * {@code /api/v1/users/back/slash@example.com} and the proof was refused. {@code %5C} reads as
+   * {@code \} to every parser, and RFC 3986 has no raw backslash in a URI at all. Okta's Java SDK
+   * sends it raw; which form Okta accepts could not be checked against a live org, and a report on
+   * okta-sdk-java (pull request 1526) says Okta answers a request whose path holds a backslash with
+   * an HTML 400 even without DPoP, so such a login may not be found by path on a real org at all.
    */
   static String htu(HttpUrl url) {
     StringBuilder htu = new StringBuilder();
@@ -123,7 +132,7 @@ final class Dpop {
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
     for (byte b : bytes) {
       int c = b & 0xff;
-      boolean plain = c > 0x20 && c != 0x7f && "\"#%?/".indexOf(c) < 0;
+      boolean plain = c > 0x20 && c != 0x7f && "\"#%?/\\".indexOf(c) < 0;
       if (plain) {
         out.write(c);
       } else {

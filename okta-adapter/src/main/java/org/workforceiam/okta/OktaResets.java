@@ -1,6 +1,5 @@
 package org.workforceiam.okta;
 
-import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
+import org.workforceiam.http.JsonBodies;
 import org.workforceiam.http.ProviderError;
 import org.workforceiam.http.Transport;
 
@@ -312,14 +312,17 @@ final class OktaResets implements ResetService {
         // reset_factors and unlock answer 200 with no body at all.
         return Map.of();
       }
-      JsonReader reader = JsonReader.of(response.body().source());
-      Object value = reader.readJsonValue();
-      if (value instanceof Map<?, ?> map) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) map;
-        return object;
-      }
-      return Map.of();
+      // Bounded like every body: a reset answer larger than MAX_BODY_BYTES stops being read there.
+      Map<?, ?> value =
+          JsonBodies.decodeWhole(
+              OktaRules.INSTANCE,
+              response.request().url(),
+              response,
+              reader -> reader.readJsonValue() instanceof Map<?, ?> map ? map : Map.of(),
+              false);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> object = (Map<String, Object>) value;
+      return object;
     } catch (IOException | RuntimeException e) {
       // The change was made (2xx) but its answer could not be read.
       throw new IamException.OutcomeUnknown(

@@ -266,6 +266,15 @@ class AuthenticationTest {
   }
 
   @Test
+  void htuEncodesABackslashThatAUrlParserWouldReadAsASlash() {
+    var url = okhttp3.HttpUrl.get("https://acme.okta.com/api/v1/users/back%5Cslash%40example.com");
+    String htu = Dpop.htu(url);
+    assertThat(htu).isEqualTo("https://acme.okta.com/api/v1/users/back%5Cslash@example.com");
+    assertThat(okhttp3.HttpUrl.get(htu).pathSegments())
+        .containsExactly("api", "v1", "users", "back\\slash@example.com");
+  }
+
+  @Test
   void aNonceChallengeFromTheResourceIsRetriedOnceWithTheNonce() throws Exception {
     try (SimulatedOkta sim = SimFixture.sim(clock).start();
         OktaConnection okta = connect(sim, DpopMode.AUTO, clock)) {

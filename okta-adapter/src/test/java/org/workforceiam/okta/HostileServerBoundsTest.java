@@ -3,9 +3,13 @@ package org.workforceiam.okta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +30,9 @@ import org.workforceiam.http.JsonBodies;
  */
 class HostileServerBoundsTest {
   private static final GroupId GROUP = GroupId.of("00gEngineering");
+
+  /** More than the socket buffers of both ends can hold on loopback, far less than 300 MB. */
+  private static final long SOCKET_SLACK = 16L * 1024 * 1024;
 
   private ScriptedOkta okta;
   private OktaConnection connection;
@@ -110,6 +117,162 @@ class HostileServerBoundsTest {
     assertThat(okta.apiRequests()).hasSize(1);
     assertThat(okta.apiRequests().get(0).getBodySize()).isZero();
     assertThat(size).isGreaterThan(JsonBodies.MAX_BODY_BYTES);
+  }
+
+  @Test
+  void a300MegabytePageEndsInAProtocolViolationAfterReadingNoMoreThanTheByteLimit()
+      throws Exception {
+    // A page that is valid JSON, padded with 300 MB of white space between its brackets, made
+    // while it is sent.
+    GeneratedBody page = new GeneratedBody("[", ' ', 300L * 1000 * 1000, "]");
+    okta.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body(page)
+            .build());
+
+    assertThatThrownBy(() -> connection.directory().membersPage(GROUP))
+        .isInstanceOf(IamException.ProtocolViolation.class)
+        .hasMessageContaining("larger than " + JsonBodies.MAX_BODY_BYTES + " bytes");
+
+    assertThat(okta.apiRequests()).hasSize(1);
+    // The client stopped at the limit and closed the connection instead of draining the rest:
+    // what the server got out is the limit plus what socket buffers hold, far from 300 MB.
+    assertThat(page.bytesSentInTheEnd())
+        .isGreaterThan(JsonBodies.MAX_BODY_BYTES)
+        .isLessThan(JsonBodies.MAX_BODY_BYTES + SOCKET_SLACK);
+  }
+
+  @Test
+  void aUserWithA100MegabyteFirstNameEndsInAProtocolViolationWithinTheByteLimit() throws Exception {
+    GeneratedBody user =
+        new GeneratedBody(
+            "{\"id\":\"00u1Ada\",\"status\":\"ACTIVE\",\"profile\":{\"login\":\"ada@x\","
+                + "\"firstName\":\"",
+            'a',
+            100L * 1000 * 1000,
+            "\"}}");
+    okta.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body(user)
+            .build());
+
+    assertThatThrownBy(() -> connection.directory().findById(UserId.of("00u1Ada")))
+        .isInstanceOf(IamException.ProtocolViolation.class)
+        .hasMessageContaining("larger than " + JsonBodies.MAX_BODY_BYTES + " bytes");
+
+    assertThat(okta.apiRequests()).hasSize(1);
+    assertThat(user.bytesSentInTheEnd())
+        .isGreaterThan(JsonBodies.MAX_BODY_BYTES)
+        .isLessThan(JsonBodies.MAX_BODY_BYTES + SOCKET_SLACK);
+  }
+
+  @Test
+  void aResetAnswerLargerThanTheByteLimitIsOutcomeUnknownAfterReadingNoMoreThanTheLimit()
+      throws Exception {
+    GeneratedBody answer =
+        new GeneratedBody("{\"resetPasswordUrl\":\"https://x/", 'a', 100L * 1000 * 1000, "\"}");
+    okta.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body(answer)
+            .build());
+    OktaResets resets =
+        new OktaResets(connection.orgUrl(), connection.api(), connection.directory());
+
+    // Okta answered 200, so the change was made; only its answer is unusable.
+    assertThatThrownBy(() -> resets.resetPassword(UserId.of("00u1Ada"), PasswordReset.link()))
+        .isInstanceOf(IamException.OutcomeUnknown.class)
+        .hasMessageContaining("was answered with success, but the answer could not be read")
+        .cause()
+        .isInstanceOf(IamException.ProtocolViolation.class)
+        .hasMessageContaining("larger than " + JsonBodies.MAX_BODY_BYTES + " bytes");
+
+    assertThat(okta.apiRequests()).hasSize(1);
+    assertThat(answer.bytesSentInTheEnd()).isLessThan(JsonBodies.MAX_BODY_BYTES + SOCKET_SLACK);
+  }
+
+  /** A page that trickles in a byte at a time, slower than any call timeout allows. */
+  private static MockResponse trickling(String body) {
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .throttleBody(1, 50, TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  private OktaClient clientWithCallTimeout(OkHttpClient http) {
+    return OktaClient.builder()
+        .orgUrl(okta.orgUrl())
+        .clientId(SimFixture.CLIENT_ID)
+        .privateKey(SimFixture.KEYS.getPrivate())
+        .keyId(SimFixture.KID)
+        .dpopMode(DpopMode.OFF)
+        .httpClient(http)
+        .retryPolicy(RetryPolicy.none())
+        .build();
+  }
+
+  @Test
+  void aPageThatTricklesInEndsAtTheCallersCallTimeoutAsProviderUnavailable() {
+    OkHttpClient tiny = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(200)).build();
+    okta.enqueue(trickling("[" + " ".repeat(10_000) + "]"));
+    try (OktaClient client = clientWithCallTimeout(tiny)) {
+      assertThatThrownBy(() -> client.directory().membersPage(GROUP))
+          .isInstanceOf(IamException.ProviderUnavailable.class)
+          .hasMessageContaining("did not answer GET /api/v1/groups/00gEngineering/users in time")
+          .cause()
+          .isExactlyInstanceOf(InterruptedIOException.class)
+          .hasMessage("timeout");
+    } finally {
+      tiny.connectionPool().evictAll();
+    }
+    assertThat(okta.apiRequests()).hasSize(1);
+  }
+
+  @Test
+  void aUserThatTricklesInEndsAtTheCallersCallTimeoutAsProviderUnavailable() {
+    OkHttpClient tiny = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(200)).build();
+    okta.enqueue(
+        trickling(
+            "{\"id\":\"00u1Ada\",\"profile\":{\"login\":\"ada@x\",\"x\":\""
+                + "a".repeat(10_000)
+                + "\"}}"));
+    try (OktaClient client = clientWithCallTimeout(tiny)) {
+      assertThatThrownBy(() -> client.directory().findById(UserId.of("00u1Ada")))
+          .isInstanceOf(IamException.ProviderUnavailable.class)
+          .cause()
+          .isExactlyInstanceOf(InterruptedIOException.class)
+          .hasMessage("timeout");
+    } finally {
+      tiny.connectionPool().evictAll();
+    }
+    assertThat(okta.apiRequests()).hasSize(1);
+  }
+
+  @Test
+  void aResetAnswerThatTricklesInEndsAtTheCallTimeoutAsOutcomeUnknownSentOnce() {
+    OkHttpClient tiny = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(200)).build();
+    okta.enqueue(ScriptedOkta.json(200, "[{\"id\":\"00gEngineering\",\"profile\":{}}]"))
+        .enqueue(trickling("{\"resetPasswordUrl\":\"https://x/" + "a".repeat(10_000) + "\"}"));
+    try (OktaClient client = clientWithCallTimeout(tiny)) {
+      assertThatThrownBy(
+              () -> client.resets(GROUP).resetPassword(UserId.of("00u1Ada"), PasswordReset.link()))
+          .isInstanceOf(IamException.OutcomeUnknown.class)
+          .cause()
+          .isExactlyInstanceOf(InterruptedIOException.class)
+          .hasMessage("timeout");
+    } finally {
+      tiny.connectionPool().evictAll();
+    }
+    assertThat(okta.apiRequests())
+        .extracting(RecordedRequest::getMethod)
+        .containsExactly("GET", "POST");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Authenticator;
+import okhttp3.Call;
 import okhttp3.CookieJar;
 import okhttp3.EventListener;
 import okhttp3.Interceptor;
@@ -89,14 +90,39 @@ public final class HttpClients {
     return builder.addInterceptor(HttpClients::oneSendPerCall).build();
   }
 
-  /** Counts the exchanges of one call; carried as a request tag into the network interceptor. */
+  /**
+   * Counts the exchanges of one call and knows the call; carried as a request tag into the network
+   * interceptor and onto the response.
+   */
   private static final class Exchanges {
+    final Call call;
     final AtomicInteger count = new AtomicInteger();
     volatile int lastStatus;
+
+    Exchanges(Call call) {
+      this.call = call;
+    }
+  }
+
+  /**
+   * Stops a response's body from being read any further: cancels the call, which closes its
+   * connection, so that closing the response does not make OkHttp read the rest of the body to
+   * reuse the connection (it would read for up to 100 ms, megabytes on a fast link). For a body the
+   * SDK gave up on: larger than its bound, not the JSON expected. The connection is not reused. A
+   * response of a client not built by {@link #build} is left as it is.
+   *
+   * @param response the response whose body is abandoned
+   */
+  static void abandon(Response response) {
+    Exchanges exchanges = response.request().tag(Exchanges.class);
+    if (exchanges != null) {
+      exchanges.call.cancel();
+    }
   }
 
   private static Response oneSendPerCall(Interceptor.Chain chain) throws IOException {
-    Request request = chain.request().newBuilder().tag(Exchanges.class, new Exchanges()).build();
+    Request request =
+        chain.request().newBuilder().tag(Exchanges.class, new Exchanges(chain.call())).build();
     Response response = chain.proceed(request);
     String hidden = response.header(HIDDEN_RETRY_AFTER);
     if (hidden == null) {

@@ -24,7 +24,9 @@ import org.workforceiam.core.IamException;
  * #MAX_BODY_BYTES} (a page of users, a reset answer) is a {@link IamException.ProtocolViolation}
  * once that many bytes have been read, without reading the rest; small bodies (errors, tokens) are
  * read through {@link #peekObject} with their own smaller bound. A string value cannot be larger
- * than the body that holds it.
+ * than the body that holds it. A body given up on (too large, not the JSON expected) is abandoned
+ * (its call is cancelled): its connection is closed rather than drained, so no more of it is read
+ * after the bound.
  */
 public final class JsonBodies {
   /**
@@ -127,6 +129,7 @@ public final class JsonBodies {
       boolean wholeDocument,
       long limit)
       throws IOException {
+    boolean done = false;
     try {
       JsonReader reader =
           JsonReader.of(Okio.buffer(new BoundedSource(response.body().source(), limit)));
@@ -134,6 +137,7 @@ public final class JsonBodies {
       if (wholeDocument && reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonEncodingException("content after the value at " + reader.getPath());
       }
+      done = true;
       return value;
     } catch (JsonDataException
         | JsonEncodingException
@@ -152,6 +156,11 @@ public final class JsonBodies {
               + " bytes; stopped reading it",
           details(rules, response),
           e);
+    } finally {
+      if (!done) {
+        // Given up on: closing it must not read the rest (a hostile body may be endless).
+        HttpClients.abandon(response);
+      }
     }
   }
 

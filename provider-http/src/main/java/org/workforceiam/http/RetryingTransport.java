@@ -44,7 +44,9 @@ import org.workforceiam.core.RetryPolicy;
  *   <li>A change ({@link Transport.Safety#NOT_REPEATABLE}) is sent again only when the provider
  *       certainly did not act: after a 429, a 503 carrying the provider's error body, a connection
  *       that was never made, or a failed token request. Any other failure after it was sent is
- *       {@link IamException.OutcomeUnknown}.
+ *       {@link IamException.OutcomeUnknown}: a connection that failed after the request went out
+ *       here, and a server error (a 503 without the provider's error body, such as a proxy's HTML
+ *       page, a 502, a 504) in the adapter, which receives that answer once, unrepeated.
  *   <li>Pacing: before each request, {@link RateLimitPacer} spreads the requests left in a nearly
  *       used-up rate-limit window over the time until it resets.
  * </ul>
@@ -247,7 +249,9 @@ public final class RetryingTransport implements Transport {
       if (safety == Safety.NOT_REPEATABLE
           && status == 503
           && !rules.readError(response).hasProviderBody()) {
-        // Not certainly the provider's refusal (a proxy, a load balancer): the caller decides.
+        // Not certainly the provider's refusal: a proxy or load balancer may answer so after the
+        // provider acted. Never repeated; the adapter reports it as OutcomeUnknown, as it does
+        // every server error on a change.
         return read(response, request, what);
       }
       RetryableFailure failure = statusFailure(what, response);

@@ -1,7 +1,5 @@
 package org.workforceiam.okta.simulator;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -661,8 +659,14 @@ public final class SimDirectory {
     return ok(matches);
   }
 
-  @Nullable SimUser lookup(String idOrLogin) {
-    String key = URLDecoder.decode(idOrLogin.replace("+", "%2B"), StandardCharsets.UTF_8);
+  /**
+   * The user with this id, or with this login ignoring case.
+   *
+   * @param key the id or login, already percent-decoded (a path segment as {@link
+   *     HttpUrl#pathSegments()} returns it): decoding it again would read a login such as {@code
+   *     100%41@example.com} as {@code 100A@example.com}, and fail on {@code 100%@example.com}
+   */
+  @Nullable SimUser lookup(String key) {
     SimUser byId = users.get(key);
     if (byId != null) {
       return byId;

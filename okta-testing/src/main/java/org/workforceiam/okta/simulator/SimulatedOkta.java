@@ -860,7 +860,10 @@ public final class SimulatedOkta implements AutoCloseable {
 
   /**
    * Compares an {@code htu} with the URL a request arrived at as Okta does: no query or fragment
-   * allowed, scheme and authority case-insensitive, paths compared percent-decoded.
+   * allowed, scheme and authority case-insensitive, paths compared percent-decoded. The {@code htu}
+   * is parsed as the WHATWG URL standard says (OkHttp's {@code HttpUrl}), as many servers do: a raw
+   * {@code \} in its path reads as {@code /}, so a proof whose {@code htu} carries a backslash
+   * unencoded names another path and is refused.
    */
   private static boolean sameResource(String htu, HttpUrl requestUrl) {
     if (htu.contains("?") || htu.contains("#")) {
@@ -873,11 +876,12 @@ public final class SimulatedOkta implements AutoCloseable {
     return claimed.scheme().equals(requestUrl.scheme())
         && claimed.host().equalsIgnoreCase(requestUrl.host())
         && claimed.port() == requestUrl.port()
-        && decodePath(claimed.encodedPath()).equals(decodePath(requestUrl.encodedPath()));
+        && decodedPath(claimed).equals(decodedPath(requestUrl));
   }
 
-  private static String decodePath(String encodedPath) {
-    return URLDecoder.decode(encodedPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+  /** The path percent-decoded; a {@code %} that starts no escape stays as it is. */
+  private static String decodedPath(HttpUrl url) {
+    return "/" + String.join("/", url.pathSegments());
   }
 
   // ------------------------------------------------------------------ responses
