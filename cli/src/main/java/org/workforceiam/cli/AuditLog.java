@@ -297,6 +297,9 @@ final class AuditLog implements AutoCloseable {
     if (failure instanceof IamException.OutcomeUnknown) {
       return "OUTCOME_UNKNOWN";
     }
+    if (failure instanceof IamException.PartiallyApplied) {
+      return "PARTIALLY_APPLIED";
+    }
     if (failure instanceof IamException.PermissionDenied
         || failure instanceof IamException.InvalidState
         || failure instanceof IamException.OperationNotSupported) {

@@ -48,7 +48,9 @@ final class ExitCodes {
         || failure instanceof IamException.OperationNotSupported) {
       return INVALID_STATE;
     }
-    if (failure instanceof IamException.OutcomeUnknown) {
+    if (failure instanceof IamException.OutcomeUnknown
+        || failure instanceof IamException.PartiallyApplied) {
+      // Both: check the user before repeating the change.
       return OUTCOME_UNKNOWN;
     }
     return UNEXPECTED;

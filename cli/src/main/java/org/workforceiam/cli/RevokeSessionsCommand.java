@@ -8,6 +8,7 @@ import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.DryRun;
 import org.workforceiam.okta.DryRuns;
+import org.workforceiam.okta.OktaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,9 +24,8 @@ final class RevokeSessionsCommand extends ChangeCommand {
   boolean forgetDevices;
 
   private SessionRevocation request() {
-    return SessionRevocation.sessionsOnly()
-        .withOauthTokens(oauthTokens)
-        .withForgetDevices(forgetDevices);
+    SessionRevocation request = SessionRevocation.sessionsOnly().withOauthTokens(oauthTokens);
+    return forgetDevices ? request.with(OktaOptions.FORGET_DEVICES) : request;
   }
 
   @Override

@@ -153,6 +153,22 @@ class AuditLogTest extends DemoOrgTest {
   }
 
   @Test
+  void aChangeMadeOnlyInPartIsRecordedAsPartiallyApplied() {
+    org.sim.respondOnce(
+        "DELETE",
+        "/api/v1/users/" + ADA + "/sessions",
+        OktaFailuresTest.oktaError(403, "E0000006", "You do not have permission"));
+
+    CliRun reset = org.run("reset-password", ADA, "--mode", "expire", "--revoke-sessions");
+
+    assertThat(reset.code()).as("check the user before repeating it").isEqualTo(9);
+    assertThat(fields(org.auditLines(), "event", "outcome", "error", "errorCode", "exitCode"))
+        .containsExactly(
+            tuple("attempt", null, null, null, null),
+            tuple("outcome", "PARTIALLY_APPLIED", "PartiallyApplied", "E0000006", 9.0));
+  }
+
+  @Test
   void aUserWhoCannotBeFoundIsAFailedAttemptOnNobody() {
     CliRun reset = org.run("revoke-sessions", "nobody@example.com");
 

@@ -1,8 +1,6 @@
 package org.workforceiam.core;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,9 +38,7 @@ public final class AuditEvent {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(options, "options == null");
-    options =
-        Collections.unmodifiableSet(
-            options.isEmpty() ? EnumSet.noneOf(OperationOption.class) : EnumSet.copyOf(options));
+    options = OperationOption.sortedCopy(options);
     Objects.requireNonNull(time, "time == null");
     Objects.requireNonNull(outcome, "outcome == null");
     Objects.requireNonNull(errorType, "errorType == null");
@@ -171,7 +167,12 @@ public final class AuditEvent {
     /** The attempt failed and nothing changed as far as the client can tell. */
     FAILED,
     /** The change was sent but its result cannot be known; check the user before repeating it. */
-    OUTCOME_UNKNOWN
+    OUTCOME_UNKNOWN,
+    /**
+     * A change of several steps was made in part ({@link IamException.PartiallyApplied}): some
+     * steps were made and the rest not; check the user before repeating it.
+     */
+    PARTIALLY_APPLIED
   }
 
   @Override

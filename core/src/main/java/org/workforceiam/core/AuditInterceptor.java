@@ -56,6 +56,10 @@ final class AuditInterceptor implements ResetService.Interceptor {
     if (e instanceof IamException.OutcomeUnknown) {
       return AuditEvent.Outcome.OUTCOME_UNKNOWN;
     }
+    if (e instanceof IamException.PartiallyApplied) {
+      // Not FAILED: that says nothing changed.
+      return AuditEvent.Outcome.PARTIALLY_APPLIED;
+    }
     if (e instanceof IamException.PermissionDenied
         || e instanceof IamException.InvalidState
         || e instanceof IamException.OperationNotSupported) {

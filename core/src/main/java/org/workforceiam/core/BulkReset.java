@@ -75,8 +75,8 @@ public final class BulkReset {
     REFUSED,
     /**
      * It failed; see {@link Outcome#error()}. Usually nothing changed, but when the error is an
-     * {@link IamException.OutcomeUnknown} the change may have been made: check the user before
-     * repeating it.
+     * {@link IamException.OutcomeUnknown} the change may have been made, and when it is an {@link
+     * IamException.PartiallyApplied} it was made in part: check the user before repeating it.
      */
     FAILED,
     /** It was never started, because the run was cancelled or interrupted first. */

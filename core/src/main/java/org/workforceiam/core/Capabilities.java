@@ -2,7 +2,7 @@ package org.workforceiam.core;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -10,10 +10,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operations a provider supports, and the options it supports with each.
+ * The operations a provider supports, and the options it supports with each: each adapter declares
+ * its own ({@link ResetService#capabilities()}), for its provider's own options too.
  *
  * <p>A {@link ResetService} refuses an unsupported operation or option with {@link
- * IamException.OperationNotSupported} before it sends any request.
+ * IamException.OperationNotSupported} before it sends any request: the adapter itself does, and so
+ * does the group guard ({@link ResetService#groupScoped}) before its membership check.
  *
  * <pre>{@code
  * Capabilities capabilities = Capabilities.builder()
@@ -32,10 +34,7 @@ public final class Capabilities {
         (operation, options) ->
             copy.put(
                 Objects.requireNonNull(operation, "operation == null"),
-                Collections.unmodifiableSet(
-                    options.isEmpty()
-                        ? EnumSet.noneOf(OperationOption.class)
-                        : EnumSet.copyOf(options))));
+                OperationOption.sortedCopy(options)));
     operations = Collections.unmodifiableMap(copy);
     this.operations = operations;
   }
@@ -53,33 +52,6 @@ public final class Capabilities {
   public static Builder builder() {
     return new Builder();
   }
-
-  /**
-   * Returns every {@link Operation}, each with the options that apply to it: a provider that
-   * supports everything this library can ask for.
-   *
-   * @return the capabilities
-   */
-  public static Capabilities all() {
-    return ALL;
-  }
-
-  private static final Capabilities ALL =
-      builder()
-          .operation(
-              Operation.RESET_PASSWORD_LINK,
-              OperationOption.SEND_EMAIL,
-              OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.SET_TEMPORARY_PASSWORD, OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.EXPIRE_PASSWORD, OperationOption.REVOKE_SESSIONS)
-          .operation(Operation.RESET_ALL_FACTORS)
-          .operation(Operation.RESET_FACTOR, OperationOption.REMOVE_RECOVERY_ENROLLMENT)
-          .operation(Operation.UNLOCK)
-          .operation(
-              Operation.REVOKE_SESSIONS,
-              OperationOption.REVOKE_OAUTH_TOKENS,
-              OperationOption.FORGET_DEVICES)
-          .build();
 
   /**
    * Returns whether the operation is supported.
@@ -118,9 +90,8 @@ public final class Capabilities {
           ErrorDetails.none());
     }
     Set<OperationOption> missing =
-        options.stream()
-            .filter(o -> !supported.contains(o))
-            .collect(Collectors.toCollection(() -> EnumSet.noneOf(OperationOption.class)));
+        OperationOption.sortedCopy(
+            options.stream().filter(o -> !supported.contains(o)).collect(Collectors.toList()));
     if (!missing.isEmpty()) {
       throw new IamException.OperationNotSupported(
           "this provider does not support "
@@ -147,9 +118,11 @@ public final class Capabilities {
      * @return this builder
      */
     public Builder operation(Operation operation, OperationOption... options) {
-      Set<OperationOption> set =
-          operations.computeIfAbsent(operation, o -> EnumSet.noneOf(OperationOption.class));
-      Collections.addAll(set, options);
+      Objects.requireNonNull(operation, "operation == null");
+      Set<OperationOption> set = operations.computeIfAbsent(operation, o -> new HashSet<>());
+      for (OperationOption option : options) {
+        set.add(Objects.requireNonNull(option, "option == null"));
+      }
       return this;
     }
 

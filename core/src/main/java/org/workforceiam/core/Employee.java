@@ -57,27 +57,6 @@ public final class Employee {
     if (providerStatus.isBlank()) {
       throw new IllegalArgumentException("providerStatus of user " + id + " must not be blank");
     }
-    if (status != EmployeeStatus.UNKNOWN && !status.name().equals(providerStatus)) {
-      throw new IllegalArgumentException(
-          "providerStatus '"
-              + providerStatus
-              + "' of user "
-              + id
-              + " contradicts status "
-              + status
-              + "; build the employee with status(String) to map a provider's word");
-    }
-    if (status == EmployeeStatus.UNKNOWN
-        && EmployeeStatus.fromProviderValue(providerStatus) != EmployeeStatus.UNKNOWN) {
-      throw new IllegalArgumentException(
-          "providerStatus '"
-              + providerStatus
-              + "' of user "
-              + id
-              + " is status "
-              + EmployeeStatus.fromProviderValue(providerStatus)
-              + ", not UNKNOWN; build the employee with status(String) to map a provider's word");
-    }
     Objects.requireNonNull(lastUpdated, "lastUpdated == null (use Optional.empty())");
     Objects.requireNonNull(attributes, "attributes == null");
     attributes.forEach(
@@ -123,15 +102,19 @@ public final class Employee {
     return email;
   }
 
-  /** {@return the account status} */
+  /**
+   * {@return the account status, normalised across providers: what to decide on} A status the
+   * adapter does not know is {@link EmployeeStatus#UNKNOWN}; {@link #providerStatus()} then holds
+   * the provider's word.
+   */
   public EmployeeStatus status() {
     return status;
   }
 
   /**
-   * {@return the provider's own word for the status; equal to {@code status.name()} unless the
-   * status is {@link EmployeeStatus#UNKNOWN}, when it is a word {@link
-   * EmployeeStatus#fromProviderValue(String)} does not know}
+   * {@return the provider's own word for the status, always kept, to show to people} For example
+   * Okta's {@code LOCKED_OUT}, which is also the name of its {@link #status()}, or a word of
+   * another provider that differs from the name of the status it maps to. Never blank.
    */
   public String providerStatus() {
     return providerStatus;
@@ -259,7 +242,7 @@ public final class Employee {
     }
 
     /**
-     * Sets a known status.
+     * Sets a known status, whose name is also the provider's word for it.
      *
      * @param status the status; not {@link EmployeeStatus#UNKNOWN}, which needs the provider's word
      * @return this builder
@@ -276,10 +259,13 @@ public final class Employee {
     }
 
     /**
-     * Sets the status from the provider's word for it; an unknown word becomes {@link
-     * EmployeeStatus#UNKNOWN} and is kept in {@link Employee#providerStatus()}.
+     * Sets the status from a word that is the name of a status, case-insensitively ({@link
+     * EmployeeStatus#fromProviderValue(String)}); any other word becomes {@link
+     * EmployeeStatus#UNKNOWN} and is kept in {@link Employee#providerStatus()}. A known word is
+     * kept as the status's name. For a provider whose words differ from the names, use {@link
+     * #status(EmployeeStatus, String)}.
      *
-     * @param providerStatus the provider's status word, for example {@code "LOCKED_OUT"}
+     * @param providerStatus the status word, for example {@code "LOCKED_OUT"}
      * @return this builder
      */
     public Builder status(String providerStatus) {
@@ -287,6 +273,32 @@ public final class Employee {
       EmployeeStatus mapped = EmployeeStatus.fromProviderValue(providerStatus);
       this.status = mapped;
       this.providerStatus = mapped == EmployeeStatus.UNKNOWN ? providerStatus : mapped.name();
+      return this;
+    }
+
+    /**
+     * Sets the normalised status and the provider's own word for it, which may differ from the
+     * status's name: an adapter maps its provider's words so.
+     *
+     * <pre>{@code
+     * builder.status(EmployeeStatus.DISABLED, "accountEnabled=false");
+     * }</pre>
+     *
+     * @param normalised the status to decide on; {@link EmployeeStatus#UNKNOWN} for a word the
+     *     adapter does not know
+     * @param providerWord the provider's word, kept as it is; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when the word is blank
+     */
+    public Builder status(EmployeeStatus normalised, String providerWord) {
+      Objects.requireNonNull(normalised, "normalised == null");
+      Objects.requireNonNull(providerWord, "providerWord == null");
+      if (providerWord.isBlank()) {
+        throw new IllegalArgumentException(
+            "the provider's word for status " + normalised + " of user " + id + " is blank");
+      }
+      this.status = normalised;
+      this.providerStatus = providerWord;
       return this;
     }
 

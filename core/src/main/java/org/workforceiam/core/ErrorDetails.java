@@ -1,52 +1,76 @@
 package org.workforceiam.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
-/** What the provider said about a failure, for support and for deciding what to do next. */
+/**
+ * What the provider said about a failure, for support and for deciding what to do next: the HTTP
+ * status, the provider's error code, the request id to quote to the provider's support, and the
+ * provider's other error fields under the provider's own names. Never a secret.
+ *
+ * <pre>{@code
+ * ErrorDetails.ofStatus(403)
+ *     .withErrorCode("E0000006")                 // Okta; Graph: Authorization_RequestDenied
+ *     .withRequestId("XaBcD1234")                // Okta: X-Okta-Request-Id; Graph: request-id
+ *     .withProviderField("errorId", "oaeXyZ");   // Graph: innerError.date, client-request-id
+ * }</pre>
+ */
 public final class ErrorDetails {
+  /** The most characters of a provider field's value kept. */
+  private static final int MAX_FIELD_VALUE = 200;
+
+  /** The most provider fields kept. */
+  private static final int MAX_FIELDS = 16;
+
   private final OptionalInt httpStatus;
   private final Optional<String> errorCode;
-  private final Optional<String> errorId;
   private final Optional<String> requestId;
+  private final Map<String, String> providerFields;
 
   private ErrorDetails(
       OptionalInt httpStatus,
       Optional<String> errorCode,
-      Optional<String> errorId,
-      Optional<String> requestId) {
+      Optional<String> requestId,
+      Map<String, String> providerFields) {
     Objects.requireNonNull(httpStatus, "httpStatus == null");
     Objects.requireNonNull(errorCode, "errorCode == null");
-    Objects.requireNonNull(errorId, "errorId == null");
     Objects.requireNonNull(requestId, "requestId == null");
+    Objects.requireNonNull(providerFields, "providerFields == null");
     if (httpStatus.isPresent() && (httpStatus.getAsInt() < 100 || httpStatus.getAsInt() > 599)) {
       throw new IllegalArgumentException("httpStatus must be 100..599: " + httpStatus.getAsInt());
     }
+    Map<String, String> fields = new LinkedHashMap<>();
+    providerFields.forEach((name, value) -> putField(fields, name, value));
     this.httpStatus = httpStatus;
     this.errorCode = errorCode;
-    this.errorId = errorId;
     this.requestId = requestId;
+    this.providerFields = Collections.unmodifiableMap(fields);
   }
 
   /**
    * Creates the value; for providers and tests (callers receive it).
    *
    * @param httpStatus the HTTP status of the provider's response, when there was one
-   * @param errorCode the provider's error code, for example Okta's {@code E0000006}
-   * @param errorId the provider's identifier of this error occurrence, for example Okta's {@code
-   *     errorId}, to quote to the provider's support
-   * @param requestId the provider's request identifier, for example Okta's {@code
-   *     X-Okta-Request-Id}, to find the request in the provider's logs
+   * @param errorCode the provider's error code, for example Okta's {@code E0000006} or Microsoft
+   *     Graph's {@code Authorization_RequestDenied}
+   * @param requestId the provider's request id, to quote to the provider's support and find the
+   *     request in its logs, for example Okta's {@code X-Okta-Request-Id} or Graph's {@code
+   *     request-id}
+   * @param providerFields the provider's other error fields under its own names, in the order
+   *     given; see {@link #withProviderField(String, String)}
    * @return the value
    */
   public static ErrorDetails of(
       OptionalInt httpStatus,
       Optional<String> errorCode,
-      Optional<String> errorId,
-      Optional<String> requestId) {
-    return new ErrorDetails(httpStatus, errorCode, errorId, requestId);
+      Optional<String> requestId,
+      Map<String, String> providerFields) {
+    return new ErrorDetails(httpStatus, errorCode, requestId, providerFields);
   }
 
   /** {@return the HTTP status of the provider's response, when there was one} */
@@ -54,29 +78,33 @@ public final class ErrorDetails {
     return httpStatus;
   }
 
-  /** {@return the provider's error code, for example Okta's {@code E0000006}} */
+  /**
+   * {@return the provider's error code, for example Okta's {@code E0000006} or Microsoft Graph's
+   * {@code Authorization_RequestDenied}}
+   */
   public Optional<String> errorCode() {
     return errorCode;
   }
 
   /**
-   * {@return the provider's identifier of this error occurrence, for example Okta's {@code
-   * errorId}, to quote to the provider's support}
-   */
-  public Optional<String> errorId() {
-    return errorId;
-  }
-
-  /**
-   * {@return the provider's request identifier, for example Okta's {@code X-Okta-Request-Id}, to
-   * find the request in the provider's logs}
+   * {@return the provider's request id, to quote to the provider's support and find the request in
+   * its logs: for example Okta's {@code X-Okta-Request-Id} or Microsoft Graph's {@code request-id}}
    */
   public Optional<String> requestId() {
     return requestId;
   }
 
+  /**
+   * {@return the provider's other error fields, under the provider's own names, in the order the
+   * adapter added them} For example Okta's {@code errorId}, or Microsoft Graph's {@code
+   * innerError.date} and {@code client-request-id}. Empty when there are none.
+   */
+  public Map<String, String> providerFields() {
+    return providerFields;
+  }
+
   private static final ErrorDetails NONE =
-      new ErrorDetails(OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+      new ErrorDetails(OptionalInt.empty(), Optional.empty(), Optional.empty(), Map.of());
 
   /**
    * Returns details that know nothing: for failures detected before or without a response.
@@ -104,7 +132,7 @@ public final class ErrorDetails {
    * @return new details
    */
   public ErrorDetails withHttpStatus(int status) {
-    return new ErrorDetails(OptionalInt.of(status), errorCode, errorId, requestId);
+    return new ErrorDetails(OptionalInt.of(status), errorCode, requestId, providerFields);
   }
 
   /**
@@ -114,17 +142,7 @@ public final class ErrorDetails {
    * @return new details
    */
   public ErrorDetails withErrorCode(String code) {
-    return new ErrorDetails(httpStatus, Optional.of(code), errorId, requestId);
-  }
-
-  /**
-   * Returns a copy with the provider's error id set.
-   *
-   * @param id the error occurrence's id
-   * @return new details
-   */
-  public ErrorDetails withErrorId(String id) {
-    return new ErrorDetails(httpStatus, errorCode, Optional.of(id), requestId);
+    return new ErrorDetails(httpStatus, Optional.of(code), requestId, providerFields);
   }
 
   /**
@@ -134,12 +152,54 @@ public final class ErrorDetails {
    * @return new details
    */
   public ErrorDetails withRequestId(String id) {
-    return new ErrorDetails(httpStatus, errorCode, errorId, Optional.of(id));
+    return new ErrorDetails(httpStatus, errorCode, Optional.of(id), providerFields);
+  }
+
+  /**
+   * Returns a copy with one more of the provider's error fields, or with a new value for one of the
+   * same name. The value comes from the provider's answer, so it is made safe to print: control
+   * characters become spaces and at most 200 characters are kept. At most 16 fields are kept;
+   * further ones are ignored. Never pass a secret: these fields are part of error messages.
+   *
+   * @param name the field's name as the provider spells it, for example {@code errorId}: not blank,
+   *     no control characters
+   * @param value its value
+   * @return new details
+   * @throws IllegalArgumentException when the name is blank or holds a control character
+   */
+  public ErrorDetails withProviderField(String name, String value) {
+    Map<String, String> fields = new LinkedHashMap<>(providerFields);
+    putField(fields, name, value);
+    return new ErrorDetails(httpStatus, errorCode, requestId, fields);
+  }
+
+  private static void putField(Map<String, String> fields, String name, String value) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(value, () -> "value of provider field " + name + " == null");
+    if (name.isBlank() || name.codePoints().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(
+          "a provider field's name must not be blank or hold control characters: '"
+              + name.replaceAll("\\p{Cntrl}", "?")
+              + "'");
+    }
+    if (fields.size() >= MAX_FIELDS && !fields.containsKey(name)) {
+      return;
+    }
+    String clean = value.codePoints().anyMatch(Character::isISOControl) ? clean(value) : value;
+    fields.put(
+        name, clean.length() > MAX_FIELD_VALUE ? clean.substring(0, MAX_FIELD_VALUE) + "…" : clean);
+  }
+
+  private static String clean(String value) {
+    StringBuilder text = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> text.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return text.toString();
   }
 
   /**
    * Renders the known details for the end of an error message, for example {@code "HTTP 403,
-   * errorCode E0000006, errorId oaeXYZ, requestId abc123"}.
+   * errorCode E0000006, errorId oaeXYZ, requestId abc123"}: the status, the code, each provider
+   * field as its name and value, and the request id.
    *
    * @return the details, comma-separated; empty when nothing is known
    */
@@ -147,7 +207,7 @@ public final class ErrorDetails {
     StringBuilder text = new StringBuilder();
     httpStatus.ifPresent(status -> append(text, "HTTP " + status));
     errorCode.ifPresent(code -> append(text, "errorCode " + code));
-    errorId.ifPresent(id -> append(text, "errorId " + id));
+    providerFields.forEach((name, value) -> append(text, name + " " + value));
     requestId.ifPresent(id -> append(text, "requestId " + id));
     return text.toString();
   }
@@ -169,13 +229,13 @@ public final class ErrorDetails {
     }
     return httpStatus.equals(that.httpStatus)
         && errorCode.equals(that.errorCode)
-        && errorId.equals(that.errorId)
-        && requestId.equals(that.requestId);
+        && requestId.equals(that.requestId)
+        && providerFields.equals(that.providerFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(httpStatus, errorCode, errorId, requestId);
+    return Objects.hash(httpStatus, errorCode, requestId, providerFields);
   }
 
   @Override
@@ -187,11 +247,11 @@ public final class ErrorDetails {
         + "errorCode="
         + errorCode
         + ", "
-        + "errorId="
-        + errorId
-        + ", "
         + "requestId="
         + requestId
+        + ", "
+        + "providerFields="
+        + providerFields
         + "]";
   }
 }

@@ -1,6 +1,10 @@
 package org.workforceiam.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>fix the request: {@link NotFound}, {@link AmbiguousUser}, {@link InvalidState};
  *   <li>wait and retry: {@link RateLimited}, {@link ProviderUnavailable};
  *   <li>report it: {@link ProtocolViolation};
- *   <li>check before retrying: {@link OutcomeUnknown}, where a change may or may not have happened.
+ *   <li>check before retrying: {@link OutcomeUnknown}, where a change may or may not have happened,
+ *       and {@link PartiallyApplied}, where a change of several steps was made in part.
  * </ul>
  *
  * <p>Each carries what the provider said ({@link #details()}), and its message ends with those
@@ -31,8 +36,8 @@ public abstract class IamException extends RuntimeException {
   private final String summary;
   private final @Nullable Integer httpStatus;
   private final @Nullable String errorCode;
-  private final @Nullable String errorId;
   private final @Nullable String requestId;
+  private final LinkedHashMap<String, String> providerFields;
 
   /**
    * Creates an error.
@@ -46,8 +51,8 @@ public abstract class IamException extends RuntimeException {
     this.summary = summary;
     this.httpStatus = details.httpStatus().isPresent() ? details.httpStatus().getAsInt() : null;
     this.errorCode = details.errorCode().orElse(null);
-    this.errorId = details.errorId().orElse(null);
     this.requestId = details.requestId().orElse(null);
+    this.providerFields = new LinkedHashMap<>(details.providerFields());
   }
 
   private static String withDetails(String summary, ErrorDetails details) {
@@ -72,7 +77,7 @@ public abstract class IamException extends RuntimeException {
    * @return the details; empty ones when the failure happened before or without a response
    */
   public ErrorDetails details() {
-    return ErrorDetails.of(httpStatus(), errorCode(), errorId(), requestId());
+    return ErrorDetails.of(httpStatus(), errorCode(), requestId(), providerFields);
   }
 
   /**
@@ -85,7 +90,8 @@ public abstract class IamException extends RuntimeException {
   }
 
   /**
-   * Returns the provider's error code, for example Okta's {@code E0000006}.
+   * Returns the provider's error code, for example Okta's {@code E0000006} or Microsoft Graph's
+   * {@code Authorization_RequestDenied}.
    *
    * @return the code, when the provider sent one
    */
@@ -94,16 +100,9 @@ public abstract class IamException extends RuntimeException {
   }
 
   /**
-   * Returns the provider's identifier of this error occurrence, to quote to its support.
-   *
-   * @return the id, when the provider sent one
-   */
-  public Optional<String> errorId() {
-    return Optional.ofNullable(errorId);
-  }
-
-  /**
-   * Returns the provider's request identifier, to find the request in its logs.
+   * Returns the provider's request id, to quote to the provider's support and find the request in
+   * its logs: for example Okta's {@code X-Okta-Request-Id} or Microsoft Graph's {@code request-id}.
+   * The provider's other error fields are in {@link #details()}.
    *
    * @return the id, when the provider sent one
    */
@@ -210,7 +209,14 @@ public abstract class IamException extends RuntimeException {
        * user: the user holds a more privileged role, is outside the role's groups, or the role
        * lacks the operation.
        */
-      ROLE_DOES_NOT_ALLOW
+      ROLE_DOES_NOT_ALLOW,
+      /**
+       * The user holds an administrator role, and the client itself refuses to change privileged
+       * users, whatever the provider would allow: for example the Microsoft Entra ID adapter, whose
+       * application permissions reach every user of the tenant, refuses a user holding any
+       * directory role.
+       */
+      PRIVILEGED_USER
     }
 
     private final Reason reason;
@@ -564,6 +570,114 @@ public abstract class IamException extends RuntimeException {
     }
 
     /** {@return {@code false}: check the outcome before deciding to repeat the change} */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+
+  /**
+   * A change made of several requests to the provider failed midway: some steps were made, one
+   * failed, and the rest were not attempted. It says exactly which, never all-or-nothing falsely.
+   *
+   * <p>An adapter throws it when a change needs several requests and a later one fails after an
+   * earlier one succeeded: for example an MFA reset that deletes a user's authentication methods
+   * one by one, or an expired password whose sessions are then ended by a second request. The cause
+   * ({@link #getCause()}) is the failed step's own error, and its type says what became of that
+   * step: {@link OutcomeUnknown} when it may or may not have happened, any other kind when it did
+   * not. When the first step fails, nothing was made and the adapter throws that step's error
+   * itself.
+   *
+   * <p>Check the user before repeating the change: repeating it may repeat what was already done.
+   * The steps are the provider's own names for what each request changes, such as the ids of the
+   * factors or methods removed, never a secret.
+   */
+  public static final class PartiallyApplied extends IamException {
+    private static final long serialVersionUID = 1L;
+
+    private final ArrayList<String> applied;
+    private final String failedStep;
+    private final ArrayList<String> notAttempted;
+
+    /**
+     * Creates the error.
+     *
+     * @param applied the steps made, in order; at least one
+     * @param failedStep the step that failed
+     * @param notAttempted the steps not attempted after it, in order; may be empty
+     * @param summary what the change was and what to check, without secrets; the steps are added to
+     *     the message
+     * @param details what the provider said, usually that of the failed step
+     * @param cause the failed step's error
+     * @throws IllegalArgumentException when no step was made or a step is blank
+     */
+    public PartiallyApplied(
+        List<String> applied,
+        String failedStep,
+        List<String> notAttempted,
+        String summary,
+        ErrorDetails details,
+        IamException cause) {
+      super(
+          Objects.requireNonNull(summary, "summary == null")
+              + "; done: "
+              + checkSteps(applied, "applied", true)
+              + ", failed: "
+              + checkStep(failedStep, "failedStep")
+              + ", not attempted: "
+              + checkSteps(notAttempted, "notAttempted", false),
+          details,
+          Objects.requireNonNull(cause, "cause == null"));
+      this.applied = new ArrayList<>(applied);
+      this.failedStep = failedStep;
+      this.notAttempted = new ArrayList<>(notAttempted);
+    }
+
+    private static List<String> checkSteps(List<String> steps, String name, boolean required) {
+      Objects.requireNonNull(steps, name + " == null");
+      if (required && steps.isEmpty()) {
+        throw new IllegalArgumentException(
+            name + " must name at least one step: when the first step fails, throw its own error");
+      }
+      steps.forEach(step -> checkStep(step, "a step in " + name));
+      return steps;
+    }
+
+    private static String checkStep(String step, String name) {
+      Objects.requireNonNull(step, name + " == null");
+      if (step.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return step;
+    }
+
+    /** {@return the steps made, in order} */
+    public List<String> applied() {
+      return Collections.unmodifiableList(applied);
+    }
+
+    /** {@return the step that failed; {@link #getCause()} says what became of it} */
+    public String failedStep() {
+      return failedStep;
+    }
+
+    /** {@return the steps not attempted after the failed one, in order; may be empty} */
+    public List<String> notAttempted() {
+      return Collections.unmodifiableList(notAttempted);
+    }
+
+    /**
+     * Returns the failed step's error: {@link OutcomeUnknown} when that step may or may not have
+     * happened, any other kind when it did not.
+     *
+     * @return the failed step's error
+     */
+    @Override
+    public synchronized IamException getCause() {
+      return (IamException) Objects.requireNonNull(super.getCause());
+    }
+
+    /** {@return {@code false}: check the user before deciding to repeat any of the change} */
     @Override
     public boolean isRetryable() {
       return false;

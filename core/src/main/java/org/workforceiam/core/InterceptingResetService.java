@@ -83,6 +83,16 @@ final class InterceptingResetService implements ResetService {
         () -> delegate.revokeSessions(user, request));
   }
 
+  @Override
+  public ResetResult.AccessPass issueTemporaryAccessPass(UserId user, TemporaryAccessPass request) {
+    return dispatch(
+        user,
+        request.operation(),
+        request.options(),
+        Optional.empty(),
+        () -> delegate.issueTemporaryAccessPass(user, request));
+  }
+
   private <R extends ResetResult> R dispatch(
       UserId user,
       Operation operation,

@@ -10,27 +10,24 @@ import java.util.Set;
  * <pre>{@code
  * resets.resetMfa(user, MfaReset.allFactors());
  * resets.resetMfa(user, MfaReset.factor(FactorId.of("sms1o51EADOTFXHHBXBP")));
+ * resets.resetMfa(user, MfaReset.factor(sms).with(OktaOptions.REMOVE_RECOVERY_ENROLLMENT));
  * }</pre>
  *
  * @param factor the one factor to remove, or empty to remove them all
- * @param removeRecoveryEnrollment with one SMS or voice factor: also remove the phone number as a
- *     recovery method
+ * @param options the options asked for, such as a provider's own; each must be in the provider's
+ *     {@link Capabilities} for {@link #operation()}
  */
-public record MfaReset(Optional<FactorId> factor, boolean removeRecoveryEnrollment) {
+public record MfaReset(Optional<FactorId> factor, Set<OperationOption> options) {
 
   /**
-   * Validates the values.
+   * Validates and copies the values.
    *
    * @param factor the one factor to remove, or empty to remove them all
-   * @param removeRecoveryEnrollment with one SMS or voice factor: also remove the phone number as a
-   *     recovery method
+   * @param options the options asked for
    */
   public MfaReset {
     Objects.requireNonNull(factor, "factor == null (use MfaReset.allFactors())");
-    if (removeRecoveryEnrollment && factor.isEmpty()) {
-      throw new IllegalArgumentException(
-          "removeRecoveryEnrollment applies only to one factor; use MfaReset.factor(id)");
-    }
+    options = OperationOption.sortedCopy(Objects.requireNonNull(options, "options == null"));
   }
 
   /**
@@ -39,7 +36,7 @@ public record MfaReset(Optional<FactorId> factor, boolean removeRecoveryEnrollme
    * @return the request
    */
   public static MfaReset allFactors() {
-    return new MfaReset(Optional.empty(), false);
+    return new MfaReset(Optional.empty(), Set.of());
   }
 
   /**
@@ -49,17 +46,27 @@ public record MfaReset(Optional<FactorId> factor, boolean removeRecoveryEnrollme
    * @return the request
    */
   public static MfaReset factor(FactorId factor) {
-    return new MfaReset(Optional.of(Objects.requireNonNull(factor, "factor == null")), false);
+    return new MfaReset(Optional.of(Objects.requireNonNull(factor, "factor == null")), Set.of());
   }
 
   /**
-   * Returns a copy that does or does not also remove the phone number as a recovery method.
+   * Returns a copy that also asks for an option.
    *
-   * @param remove whether to remove it
+   * @param option the option
    * @return the changed request
    */
-  public MfaReset withRemoveRecoveryEnrollment(boolean remove) {
-    return new MfaReset(factor, remove);
+  public MfaReset with(OperationOption option) {
+    return new MfaReset(factor, Requests.with(options, option));
+  }
+
+  /**
+   * Returns a copy that does not ask for an option.
+   *
+   * @param option the option
+   * @return the changed request
+   */
+  public MfaReset without(OperationOption option) {
+    return new MfaReset(factor, Requests.without(options, option));
   }
 
   /**
@@ -69,14 +76,5 @@ public record MfaReset(Optional<FactorId> factor, boolean removeRecoveryEnrollme
    */
   public Operation operation() {
     return factor.isPresent() ? Operation.RESET_FACTOR : Operation.RESET_ALL_FACTORS;
-  }
-
-  /**
-   * Returns the options this request asks for.
-   *
-   * @return the options
-   */
-  public Set<OperationOption> options() {
-    return removeRecoveryEnrollment ? Set.of(OperationOption.REMOVE_RECOVERY_ENROLLMENT) : Set.of();
   }
 }

@@ -15,5 +15,11 @@ public enum Operation {
   /** Unlock a locked-out account. */
   UNLOCK,
   /** End the user's sessions. */
-  REVOKE_SESSIONS
+  REVOKE_SESSIONS,
+  /**
+   * Issue a Temporary Access Pass: a time-limited passcode, returned once, with which a user
+   * without a usable MFA method (after an MFA reset, say) signs in and enrols again. Microsoft
+   * Entra ID has it; Okta does not.
+   */
+  ISSUE_TEMPORARY_ACCESS_PASS
 }

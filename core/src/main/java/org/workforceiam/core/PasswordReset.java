@@ -1,7 +1,5 @@
 package org.workforceiam.core;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,10 +14,11 @@ import java.util.Set;
  * }</pre>
  *
  * @param mode what kind of reset
- * @param sendEmail with {@link Mode#LINK}: the provider emails the link instead of returning it
- * @param revokeSessions also end the user's sessions
+ * @param options the options asked for: {@link OperationOption#SEND_EMAIL} (with {@link Mode#LINK}
+ *     only), {@link OperationOption#REVOKE_SESSIONS}, or a provider's own; each must be in the
+ *     provider's {@link Capabilities} for {@link #operation()}
  */
-public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions) {
+public record PasswordReset(Mode mode, Set<OperationOption> options) {
 
   /** What kind of password reset. */
   public enum Mode {
@@ -32,15 +31,17 @@ public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions
   }
 
   /**
-   * Validates the values.
+   * Validates and copies the values.
    *
    * @param mode what kind of reset
-   * @param sendEmail with {@link Mode#LINK}: the provider emails the link instead of returning it
-   * @param revokeSessions also end the user's sessions
+   * @param options the options asked for
+   * @throws IllegalArgumentException when {@link OperationOption#SEND_EMAIL} is asked for with a
+   *     mode other than {@link Mode#LINK}
    */
   public PasswordReset {
     Objects.requireNonNull(mode, "mode == null");
-    if (sendEmail && mode != Mode.LINK) {
+    options = OperationOption.sortedCopy(Objects.requireNonNull(options, "options == null"));
+    if (options.contains(OperationOption.SEND_EMAIL) && mode != Mode.LINK) {
       throw new IllegalArgumentException(
           "sendEmail applies only to mode LINK, not " + mode + "; use PasswordReset.emailedLink()");
     }
@@ -52,7 +53,7 @@ public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions
    * @return the request
    */
   public static PasswordReset link() {
-    return new PasswordReset(Mode.LINK, false, false);
+    return new PasswordReset(Mode.LINK, Set.of());
   }
 
   /**
@@ -61,7 +62,7 @@ public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions
    * @return the request
    */
   public static PasswordReset emailedLink() {
-    return new PasswordReset(Mode.LINK, true, false);
+    return new PasswordReset(Mode.LINK, Set.of(OperationOption.SEND_EMAIL));
   }
 
   /**
@@ -70,7 +71,7 @@ public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions
    * @return the request
    */
   public static PasswordReset temporaryPassword() {
-    return new PasswordReset(Mode.TEMPORARY_PASSWORD, false, false);
+    return new PasswordReset(Mode.TEMPORARY_PASSWORD, Set.of());
   }
 
   /**
@@ -79,17 +80,60 @@ public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions
    * @return the request
    */
   public static PasswordReset expire() {
-    return new PasswordReset(Mode.EXPIRE, false, false);
+    return new PasswordReset(Mode.EXPIRE, Set.of());
   }
 
   /**
-   * Returns a copy that does or does not also end the user's sessions.
+   * Returns a copy that does or does not also end the user's sessions ({@link
+   * OperationOption#REVOKE_SESSIONS}).
    *
    * @param revoke whether to end the sessions
    * @return the changed request
    */
   public PasswordReset withRevokeSessions(boolean revoke) {
-    return new PasswordReset(mode, sendEmail, revoke);
+    return revoke
+        ? with(OperationOption.REVOKE_SESSIONS)
+        : without(OperationOption.REVOKE_SESSIONS);
+  }
+
+  /**
+   * Returns a copy that also asks for an option.
+   *
+   * @param option the option
+   * @return the changed request
+   * @throws IllegalArgumentException when the option is {@link OperationOption#SEND_EMAIL} and the
+   *     mode is not {@link Mode#LINK}
+   */
+  public PasswordReset with(OperationOption option) {
+    return new PasswordReset(mode, Requests.with(options, option));
+  }
+
+  /**
+   * Returns a copy that does not ask for an option.
+   *
+   * @param option the option
+   * @return the changed request
+   */
+  public PasswordReset without(OperationOption option) {
+    return new PasswordReset(mode, Requests.without(options, option));
+  }
+
+  /**
+   * Returns whether the provider emails the link instead of returning it.
+   *
+   * @return whether {@link #options()} holds {@link OperationOption#SEND_EMAIL}
+   */
+  public boolean sendEmail() {
+    return options.contains(OperationOption.SEND_EMAIL);
+  }
+
+  /**
+   * Returns whether the user's sessions end too.
+   *
+   * @return whether {@link #options()} holds {@link OperationOption#REVOKE_SESSIONS}
+   */
+  public boolean revokeSessions() {
+    return options.contains(OperationOption.REVOKE_SESSIONS);
   }
 
   /**
@@ -103,21 +147,5 @@ public record PasswordReset(Mode mode, boolean sendEmail, boolean revokeSessions
       case TEMPORARY_PASSWORD -> Operation.SET_TEMPORARY_PASSWORD;
       case EXPIRE -> Operation.EXPIRE_PASSWORD;
     };
-  }
-
-  /**
-   * Returns the options this request asks for.
-   *
-   * @return the options
-   */
-  public Set<OperationOption> options() {
-    Set<OperationOption> options = EnumSet.noneOf(OperationOption.class);
-    if (sendEmail) {
-      options.add(OperationOption.SEND_EMAIL);
-    }
-    if (revokeSessions) {
-      options.add(OperationOption.REVOKE_SESSIONS);
-    }
-    return Collections.unmodifiableSet(options);
   }
 }

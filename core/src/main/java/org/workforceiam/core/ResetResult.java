@@ -1,13 +1,20 @@
 package org.workforceiam.core;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What a {@link ResetService} operation did. */
 public sealed interface ResetResult
-    permits ResetResult.Password, ResetResult.Mfa, ResetResult.Unlock, ResetResult.Sessions {
+    permits ResetResult.Password,
+        ResetResult.Mfa,
+        ResetResult.Unlock,
+        ResetResult.Sessions,
+        ResetResult.AccessPass {
 
   /**
    * Returns the user the operation changed.
@@ -365,20 +372,15 @@ public sealed interface ResetResult
   /** The outcome of ending a user's sessions. */
   public static final class Sessions implements ResetResult {
     private final UserId user;
-    private final boolean oauthTokensRevoked;
-    private final boolean devicesForgotten;
+    private final Set<OperationOption> options;
     private final Optional<String> requestId;
 
-    private Sessions(
-        UserId user,
-        boolean oauthTokensRevoked,
-        boolean devicesForgotten,
-        Optional<String> requestId) {
+    private Sessions(UserId user, Set<OperationOption> options, Optional<String> requestId) {
       Objects.requireNonNull(user, "user == null");
+      Objects.requireNonNull(options, "options == null");
       Objects.requireNonNull(requestId, "requestId == null");
       this.user = user;
-      this.oauthTokensRevoked = oauthTokensRevoked;
-      this.devicesForgotten = devicesForgotten;
+      this.options = OperationOption.sortedCopy(options);
       this.requestId = requestId;
     }
 
@@ -386,17 +388,14 @@ public sealed interface ResetResult
      * Creates the value; for providers and tests (callers receive it).
      *
      * @param user the user whose sessions ended
-     * @param oauthTokensRevoked whether OAuth tokens were revoked too
-     * @param devicesForgotten whether remembered devices were forgotten too
+     * @param options the options applied, such as {@link OperationOption#REVOKE_OAUTH_TOKENS} or a
+     *     provider's own; those asked for, and any the provider always applies
      * @param requestId the provider's request id, when it sent one
      * @return the value
      */
     public static Sessions of(
-        UserId user,
-        boolean oauthTokensRevoked,
-        boolean devicesForgotten,
-        Optional<String> requestId) {
-      return new Sessions(user, oauthTokensRevoked, devicesForgotten, requestId);
+        UserId user, Set<OperationOption> options, Optional<String> requestId) {
+      return new Sessions(user, options, requestId);
     }
 
     /** {@return the user whose sessions ended} */
@@ -405,14 +404,20 @@ public sealed interface ResetResult
       return user;
     }
 
-    /** {@return whether OAuth tokens were revoked too} */
-    public boolean oauthTokensRevoked() {
-      return oauthTokensRevoked;
+    /**
+     * {@return the options applied: those asked for, and any the provider always applies} For
+     * example {@code okta:FORGET_DEVICES} when Okta forgot the user's remembered devices too.
+     */
+    public Set<OperationOption> options() {
+      return options;
     }
 
-    /** {@return whether remembered devices were forgotten too} */
-    public boolean devicesForgotten() {
-      return devicesForgotten;
+    /**
+     * {@return whether OAuth and OpenID Connect tokens were revoked too: whether {@link #options()}
+     * holds {@link OperationOption#REVOKE_OAUTH_TOKENS}}
+     */
+    public boolean oauthTokensRevoked() {
+      return options.contains(OperationOption.REVOKE_OAUTH_TOKENS);
     }
 
     /** {@return the provider's request id, when it sent one} */
@@ -436,14 +441,13 @@ public sealed interface ResetResult
         return false;
       }
       return user.equals(that.user)
-          && oauthTokensRevoked == that.oauthTokensRevoked
-          && devicesForgotten == that.devicesForgotten
+          && options.equals(that.options)
           && requestId.equals(that.requestId);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(user, oauthTokensRevoked, devicesForgotten, requestId);
+      return Objects.hash(user, options, requestId);
     }
 
     @Override
@@ -452,11 +456,148 @@ public sealed interface ResetResult
           + "user="
           + user
           + ", "
-          + "oauthTokensRevoked="
-          + oauthTokensRevoked
+          + "options="
+          + options
           + ", "
-          + "devicesForgotten="
-          + devicesForgotten
+          + "requestId="
+          + requestId
+          + "]";
+    }
+  }
+
+  /**
+   * The outcome of issuing a Temporary Access Pass. The pass is a {@link Secret}: {@link
+   * #toString()} never shows it.
+   */
+  public static final class AccessPass implements ResetResult {
+    private final UserId user;
+    private final Secret pass;
+    private final Duration lifetime;
+    private final boolean usableOnce;
+    private final Optional<Instant> startsAt;
+    private final Optional<String> requestId;
+
+    private AccessPass(
+        UserId user,
+        Secret pass,
+        Duration lifetime,
+        boolean usableOnce,
+        Optional<Instant> startsAt,
+        Optional<String> requestId) {
+      Objects.requireNonNull(user, "user == null");
+      Objects.requireNonNull(pass, "pass == null");
+      Objects.requireNonNull(lifetime, "lifetime == null");
+      Objects.requireNonNull(startsAt, "startsAt == null");
+      Objects.requireNonNull(requestId, "requestId == null");
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("lifetime must be positive: " + lifetime);
+      }
+      this.user = user;
+      this.pass = pass;
+      this.lifetime = lifetime;
+      this.usableOnce = usableOnce;
+      this.startsAt = startsAt;
+      this.requestId = requestId;
+    }
+
+    /**
+     * Creates the value; for providers and tests (callers receive it).
+     *
+     * @param user the user the pass was issued to
+     * @param pass the pass, shown once
+     * @param lifetime how long it is valid, as the provider set it
+     * @param usableOnce whether it is good for one sign-in only, as the provider set it
+     * @param startsAt when it becomes valid, when the provider says
+     * @param requestId the provider's request id, when it sent one
+     * @return the value
+     */
+    public static AccessPass of(
+        UserId user,
+        Secret pass,
+        Duration lifetime,
+        boolean usableOnce,
+        Optional<Instant> startsAt,
+        Optional<String> requestId) {
+      return new AccessPass(user, pass, lifetime, usableOnce, startsAt, requestId);
+    }
+
+    /** {@return the user the pass was issued to} */
+    @Override
+    public UserId user() {
+      return user;
+    }
+
+    /** {@return {@link Operation#ISSUE_TEMPORARY_ACCESS_PASS}} */
+    @Override
+    public Operation operation() {
+      return Operation.ISSUE_TEMPORARY_ACCESS_PASS;
+    }
+
+    /** {@return the pass, shown once: hand it to the verified employee and nowhere else} */
+    public Secret pass() {
+      return pass;
+    }
+
+    /** {@return how long the pass is valid, as the provider set it} */
+    public Duration lifetime() {
+      return lifetime;
+    }
+
+    /** {@return whether the pass is good for one sign-in only, as the provider set it} */
+    public boolean usableOnce() {
+      return usableOnce;
+    }
+
+    /** {@return when the pass becomes valid, when the provider says} */
+    public Optional<Instant> startsAt() {
+      return startsAt;
+    }
+
+    /** {@return the provider's request id, when it sent one} */
+    @Override
+    public Optional<String> requestId() {
+      return requestId;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (o == this) {
+        return true;
+      }
+      if (!(o instanceof AccessPass that)) {
+        return false;
+      }
+      return user.equals(that.user)
+          && pass.equals(that.pass)
+          && lifetime.equals(that.lifetime)
+          && usableOnce == that.usableOnce
+          && startsAt.equals(that.startsAt)
+          && requestId.equals(that.requestId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(user, pass, lifetime, usableOnce, startsAt, requestId);
+    }
+
+    /** {@return the values, the pass redacted} */
+    @Override
+    public String toString() {
+      return "AccessPass["
+          + "user="
+          + user
+          + ", "
+          + "pass="
+          + pass
+          + ", "
+          + "lifetime="
+          + lifetime
+          + ", "
+          + "usableOnce="
+          + usableOnce
+          + ", "
+          + "startsAt="
+          + startsAt
           + ", "
           + "requestId="
           + requestId

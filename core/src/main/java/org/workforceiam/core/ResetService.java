@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Changes a user's credentials and sessions at the identity provider on their behalf, after the
- * caller has verified who they are: password resets, MFA resets, unlocks and session revocation.
+ * caller has verified who they are: password resets, MFA resets, unlocks, session revocation and
+ * Temporary Access Passes. Which of them a provider offers, and with which options, its {@link
+ * #capabilities()} say.
  *
  * <pre>{@code
  * ResetResult.Password result = resets.resetPassword(user.id(), PasswordReset.link());
@@ -18,7 +20,9 @@ import java.util.function.Supplier;
  * <p>Every operation either completes or throws; a refused operation ({@link
  * IamException.PermissionDenied}, {@link IamException.InvalidState}, {@link
  * IamException.OperationNotSupported}) changed nothing. An operation whose outcome cannot be known
- * throws {@link IamException.OutcomeUnknown} and is never repeated by the library.
+ * throws {@link IamException.OutcomeUnknown} and is never repeated by the library; one made of
+ * several requests that failed midway throws {@link IamException.PartiallyApplied}, naming what was
+ * done and what was not.
  *
  * <p>Wrap a provider with {@link #groupScoped(ResetService, IamDirectory, GroupId)} to act only on
  * members of one group, and with {@link #audited(ResetService, AuditListener)} to record every
@@ -28,8 +32,11 @@ import java.util.function.Supplier;
  * <p><b>Implementing it.</b> Applications may implement this interface to plug in another provider
  * or a test double; {@code InMemoryIdentityProvider} (in {@code workforce-iam-testing}) is one,
  * ready made. Implementations must be thread-safe, check {@link #capabilities()} before sending any
- * request, and throw only {@link IamException}s for failures of the provider. Methods added in
- * later versions will be {@code default} methods, so an implementation keeps compiling.
+ * request (refusing an unsupported operation or option with {@link
+ * IamException.OperationNotSupported}, themselves, not only behind a guard), and throw only {@link
+ * IamException}s for failures of the provider. Methods added in later versions will be {@code
+ * default} methods that refuse with {@link IamException.OperationNotSupported}, so an
+ * implementation keeps compiling and keeps its promises.
  */
 public interface ResetService {
 
@@ -98,6 +105,40 @@ public interface ResetService {
    * @throws IamException for other failures of the provider
    */
   ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request);
+
+  /**
+   * Issues a Temporary Access Pass, with which a user without a usable MFA method signs in and
+   * enrols again: after {@link #resetMfa}, say. The provider allows one pass per user at a time; a
+   * new one replaces the last.
+   *
+   * <p>The default implementation refuses with {@link IamException.OperationNotSupported}, sending
+   * nothing: a provider that has Temporary Access Passes (Microsoft Entra ID) overrides it and
+   * declares {@link Operation#ISSUE_TEMPORARY_ACCESS_PASS} in its {@link #capabilities()}; Okta has
+   * none.
+   *
+   * @param user the user
+   * @param request the pass's lifetime and whether it is usable once
+   * @return the pass, shown once, and how the provider set it
+   * @throws IamException.OperationNotSupported before any request, when the provider lacks it
+   * @throws IamException.PermissionDenied when the client may not act on this user
+   * @throws IamException.InvalidState when the user's status or the provider's policy does not
+   *     allow it
+   * @throws IamException.NotFound when the user does not exist
+   * @throws IamException.OutcomeUnknown when the result cannot be known
+   * @throws IamException for other failures of the provider
+   */
+  default ResetResult.AccessPass issueTemporaryAccessPass(
+      UserId user, TemporaryAccessPass request) {
+    Objects.requireNonNull(user, "user == null");
+    Objects.requireNonNull(request, "request == null");
+    throw new IamException.OperationNotSupported(
+        "this provider does not support "
+            + Operation.ISSUE_TEMPORARY_ACCESS_PASS
+            + "; it supports "
+            + capabilities().operations().keySet()
+            + "; nothing was sent",
+        ErrorDetails.none());
+  }
 
   /**
    * Returns a view of this service whose changes are attributed to an actor: who asked for them,
@@ -240,7 +281,7 @@ public interface ResetService {
         Optional<String> actor) {
       this.user = Objects.requireNonNull(user, "user == null");
       this.operation = Objects.requireNonNull(operation, "operation == null");
-      this.options = Set.copyOf(Objects.requireNonNull(options, "options == null"));
+      this.options = OperationOption.sortedCopy(Objects.requireNonNull(options, "options == null"));
       this.factor = Objects.requireNonNull(factor, "factor == null");
       this.capabilities = Objects.requireNonNull(capabilities, "capabilities == null");
       this.actor = actor;

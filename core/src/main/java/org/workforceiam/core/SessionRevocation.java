@@ -1,16 +1,30 @@
 package org.workforceiam.core;
 
-import java.util.Collections;
-import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * How far to go when ending a user's sessions.
  *
- * @param oauthTokens also revoke the user's OAuth and OpenID Connect tokens
- * @param forgetDevices also forget the devices the user asked to be remembered
+ * <pre>{@code
+ * resets.revokeSessions(user, SessionRevocation.sessionsOnly().withOauthTokens(true));
+ * resets.revokeSessions(user, SessionRevocation.sessionsOnly().with(OktaOptions.FORGET_DEVICES));
+ * }</pre>
+ *
+ * @param options what else to revoke: {@link OperationOption#REVOKE_OAUTH_TOKENS}, or a provider's
+ *     own option; each must be in the provider's {@link Capabilities} for {@link
+ *     Operation#REVOKE_SESSIONS}
  */
-public record SessionRevocation(boolean oauthTokens, boolean forgetDevices) {
+public record SessionRevocation(Set<OperationOption> options) {
+
+  /**
+   * Validates and copies the values.
+   *
+   * @param options what else to revoke
+   */
+  public SessionRevocation {
+    options = OperationOption.sortedCopy(Objects.requireNonNull(options, "options == null"));
+  }
 
   /**
    * End the sessions only.
@@ -18,27 +32,49 @@ public record SessionRevocation(boolean oauthTokens, boolean forgetDevices) {
    * @return the request
    */
   public static SessionRevocation sessionsOnly() {
-    return new SessionRevocation(false, false);
+    return new SessionRevocation(Set.of());
   }
 
   /**
-   * Returns a copy that does or does not also revoke OAuth tokens.
+   * Returns a copy that does or does not also revoke OAuth tokens ({@link
+   * OperationOption#REVOKE_OAUTH_TOKENS}).
    *
    * @param revoke whether to revoke them
    * @return the changed request
    */
   public SessionRevocation withOauthTokens(boolean revoke) {
-    return new SessionRevocation(revoke, forgetDevices);
+    return revoke
+        ? with(OperationOption.REVOKE_OAUTH_TOKENS)
+        : without(OperationOption.REVOKE_OAUTH_TOKENS);
   }
 
   /**
-   * Returns a copy that does or does not also forget remembered devices.
+   * Returns a copy that also asks for an option.
    *
-   * @param forget whether to forget them
+   * @param option the option
    * @return the changed request
    */
-  public SessionRevocation withForgetDevices(boolean forget) {
-    return new SessionRevocation(oauthTokens, forget);
+  public SessionRevocation with(OperationOption option) {
+    return new SessionRevocation(Requests.with(options, option));
+  }
+
+  /**
+   * Returns a copy that does not ask for an option.
+   *
+   * @param option the option
+   * @return the changed request
+   */
+  public SessionRevocation without(OperationOption option) {
+    return new SessionRevocation(Requests.without(options, option));
+  }
+
+  /**
+   * Returns whether OAuth and OpenID Connect tokens are revoked too.
+   *
+   * @return whether {@link #options()} holds {@link OperationOption#REVOKE_OAUTH_TOKENS}
+   */
+  public boolean oauthTokens() {
+    return options.contains(OperationOption.REVOKE_OAUTH_TOKENS);
   }
 
   /**
@@ -48,21 +84,5 @@ public record SessionRevocation(boolean oauthTokens, boolean forgetDevices) {
    */
   public Operation operation() {
     return Operation.REVOKE_SESSIONS;
-  }
-
-  /**
-   * Returns the options this request asks for.
-   *
-   * @return the options
-   */
-  public Set<OperationOption> options() {
-    Set<OperationOption> options = EnumSet.noneOf(OperationOption.class);
-    if (oauthTokens) {
-      options.add(OperationOption.REVOKE_OAUTH_TOKENS);
-    }
-    if (forgetDevices) {
-      options.add(OperationOption.FORGET_DEVICES);
-    }
-    return Collections.unmodifiableSet(options);
   }
 }

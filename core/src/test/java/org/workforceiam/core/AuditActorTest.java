@@ -23,7 +23,7 @@ class AuditActorTest {
   private static final class Provider implements ResetService {
     @Override
     public Capabilities capabilities() {
-      return Capabilities.all();
+      return TestCapabilities.everything();
     }
 
     @Override

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CapabilitiesTest {
+  private static final OperationOption FORGET_DEVICES =
+      OperationOption.of("okta", "FORGET_DEVICES");
   private static final Capabilities LINK_AND_UNLOCK =
       Capabilities.builder()
           .operation(Operation.RESET_PASSWORD_LINK, OperationOption.SEND_EMAIL)
@@ -59,17 +61,17 @@ class CapabilitiesTest {
   }
 
   @Test
-  void requireNamesEveryMissingOptionInDeclarationOrder() {
+  void requireNamesEveryMissingOptionNeutralOnesFirst() {
     Capabilities sessionsOnly = Capabilities.builder().operation(Operation.REVOKE_SESSIONS).build();
     assertThatThrownBy(
             () ->
                 sessionsOnly.require(
                     Operation.REVOKE_SESSIONS,
-                    Set.of(OperationOption.FORGET_DEVICES, OperationOption.REVOKE_OAUTH_TOKENS)))
+                    Set.of(FORGET_DEVICES, OperationOption.REVOKE_OAUTH_TOKENS)))
         .isInstanceOf(IamException.OperationNotSupported.class)
         .hasMessage(
             "this provider does not support REVOKE_SESSIONS with"
-                + " [REVOKE_OAUTH_TOKENS, FORGET_DEVICES]; options it supports with it: []");
+                + " [REVOKE_OAUTH_TOKENS, okta:FORGET_DEVICES]; options it supports with it: []");
     assertThatThrownBy(
             () ->
                 LINK_AND_UNLOCK.require(
@@ -79,6 +81,19 @@ class CapabilitiesTest {
         .hasMessage(
             "this provider does not support RESET_PASSWORD_LINK with [REVOKE_SESSIONS];"
                 + " options it supports with it: [SEND_EMAIL]");
+  }
+
+  @Test
+  void anOptionOfAnotherProviderIsNotSupportedEvenUnderTheSameName() {
+    Capabilities okta =
+        Capabilities.builder().operation(Operation.REVOKE_SESSIONS, FORGET_DEVICES).build();
+    OperationOption elsewhere = OperationOption.of("other", "FORGET_DEVICES");
+    assertThat(okta.supports(Operation.REVOKE_SESSIONS, elsewhere)).isFalse();
+    assertThatThrownBy(() -> okta.require(Operation.REVOKE_SESSIONS, Set.of(elsewhere)))
+        .isInstanceOf(IamException.OperationNotSupported.class)
+        .hasMessage(
+            "this provider does not support REVOKE_SESSIONS with [other:FORGET_DEVICES];"
+                + " options it supports with it: [okta:FORGET_DEVICES]");
   }
 
   @Test
@@ -94,12 +109,11 @@ class CapabilitiesTest {
   void builderMergesOptionsDeclaredTwice() {
     Capabilities capabilities =
         Capabilities.builder()
-            .operation(Operation.REVOKE_SESSIONS, OperationOption.FORGET_DEVICES)
+            .operation(Operation.REVOKE_SESSIONS, FORGET_DEVICES)
             .operation(Operation.REVOKE_SESSIONS, OperationOption.REVOKE_OAUTH_TOKENS)
             .build();
     assertThat(capabilities.operations().get(Operation.REVOKE_SESSIONS))
-        .containsExactlyInAnyOrder(
-            OperationOption.FORGET_DEVICES, OperationOption.REVOKE_OAUTH_TOKENS);
+        .containsExactlyInAnyOrder(FORGET_DEVICES, OperationOption.REVOKE_OAUTH_TOKENS);
   }
 
   @Test
@@ -116,7 +130,7 @@ class CapabilitiesTest {
   @Test
   void operationsAreACopyThatCannotBeChanged() {
     Map<Operation, Set<OperationOption>> source = new HashMap<>();
-    Set<OperationOption> options = EnumSet.of(OperationOption.SEND_EMAIL);
+    Set<OperationOption> options = new HashSet<>(Set.of(OperationOption.SEND_EMAIL));
     source.put(Operation.RESET_PASSWORD_LINK, options);
     Capabilities capabilities = new Capabilities(source);
     source.put(Operation.UNLOCK, Set.of());

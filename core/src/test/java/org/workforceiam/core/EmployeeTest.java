@@ -112,15 +112,13 @@ class EmployeeTest {
   }
 
   @Test
-  void providerStatusMustMatchAKnownStatus() {
-    assertThatThrownBy(() -> create(EmployeeStatus.ACTIVE, "SUSPENDED"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(
-            "providerStatus 'SUSPENDED' of user 00u1Ada contradicts status ACTIVE")
-        .hasMessageContaining("status(String)");
-    assertThatThrownBy(() -> create(EmployeeStatus.ACTIVE, "active"))
-        .as("a known status is spelled as the enum constant")
-        .isInstanceOf(IllegalArgumentException.class);
+  void theProvidersWordIsKeptWhateverStatusItMapsTo() {
+    Employee disabled = create(EmployeeStatus.DISABLED, "accountEnabled=false");
+    assertThat(disabled.status()).isEqualTo(EmployeeStatus.DISABLED);
+    assertThat(disabled.providerStatus()).isEqualTo("accountEnabled=false");
+    assertThat(create(EmployeeStatus.ACTIVE, "active").providerStatus())
+        .as("a provider's spelling is kept, not replaced by the status's name")
+        .isEqualTo("active");
     assertThat(create(EmployeeStatus.SUSPENDED, "SUSPENDED").status())
         .isEqualTo(EmployeeStatus.SUSPENDED);
   }
@@ -133,14 +131,32 @@ class EmployeeTest {
   }
 
   @Test
-  void unknownStatusIsRefusedForAWordTheLibraryKnows() {
-    assertThatThrownBy(() -> create(EmployeeStatus.UNKNOWN, "LOCKED_OUT"))
+  void anAdapterMayCallAnyWordUnknownEvenTheNameOfAStatus() {
+    Employee employee = create(EmployeeStatus.UNKNOWN, "LOCKED_OUT");
+    assertThat(employee.status()).isEqualTo(EmployeeStatus.UNKNOWN);
+    assertThat(employee.providerStatus()).isEqualTo("LOCKED_OUT");
+  }
+
+  @Test
+  void builderSetsTheNormalisedStatusAndTheProvidersWordTogether() {
+    Employee employee = ada().status(EmployeeStatus.DISABLED, "disabled").build();
+    assertThat(employee.status()).isEqualTo(EmployeeStatus.DISABLED);
+    assertThat(employee.providerStatus()).isEqualTo("disabled");
+    assertThat(employee.toBuilder().build()).isEqualTo(employee);
+    assertThat(ada().status(EmployeeStatus.UNKNOWN, "Archived").build().status())
+        .isEqualTo(EmployeeStatus.UNKNOWN);
+  }
+
+  @Test
+  void builderRefusesABlankProviderWordNamingTheUser() {
+    assertThatThrownBy(() -> ada().status(EmployeeStatus.ACTIVE, " "))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("providerStatus 'LOCKED_OUT' of user 00u1Ada")
-        .hasMessageContaining("LOCKED_OUT, not UNKNOWN");
-    assertThatThrownBy(() -> create(EmployeeStatus.UNKNOWN, " locked_out "))
-        .as("matched as fromProviderValue matches")
-        .isInstanceOf(IllegalArgumentException.class);
+        .hasMessage("the provider's word for status ACTIVE of user 00u1Ada is blank");
+  }
+
+  @Test
+  void statusWordDisabledIsTheDisabledStatus() {
+    assertThat(EmployeeStatus.fromProviderValue("disabled")).isEqualTo(EmployeeStatus.DISABLED);
   }
 
   @Test

@@ -2,9 +2,13 @@ package org.workforceiam.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
@@ -19,7 +23,7 @@ class ErrorsTest {
   private static final ErrorDetails FULL =
       ErrorDetails.ofStatus(403)
           .withErrorCode("E0000006")
-          .withErrorId("oaeXYZ")
+          .withProviderField("errorId", "oaeXYZ")
           .withRequestId("abc123");
 
   @Test
@@ -27,7 +31,7 @@ class ErrorsTest {
     assertThat(ErrorDetails.none().describe()).isEmpty();
     assertThat(ErrorDetails.none().httpStatus()).isEmpty();
     assertThat(ErrorDetails.none().errorCode()).isEmpty();
-    assertThat(ErrorDetails.none().errorId()).isEmpty();
+    assertThat(ErrorDetails.none().providerFields()).isEmpty();
     assertThat(ErrorDetails.none().requestId()).isEmpty();
   }
 
@@ -50,9 +54,105 @@ class ErrorsTest {
     ErrorDetails changed = FULL.withHttpStatus(429).withRequestId("other");
     assertThat(changed.httpStatus()).hasValue(429);
     assertThat(changed.errorCode()).contains("E0000006");
-    assertThat(changed.errorId()).contains("oaeXYZ");
+    assertThat(changed.providerFields()).containsExactly(entry("errorId", "oaeXYZ"));
     assertThat(changed.requestId()).contains("other");
     assertThat(FULL.httpStatus()).hasValue(403);
+  }
+
+  @Test
+  void providerFieldsKeepTheProvidersNamesInTheOrderAdded() {
+    ErrorDetails graph =
+        ErrorDetails.ofStatus(403)
+            .withErrorCode("Authorization_RequestDenied")
+            .withRequestId("7f3c")
+            .withProviderField("innerError.date", "2026-05-01T10:00:00")
+            .withProviderField("client-request-id", "c1");
+    assertThat(graph.providerFields().keySet())
+        .containsExactly("innerError.date", "client-request-id");
+    assertThat(graph.describe())
+        .isEqualTo(
+            "HTTP 403, errorCode Authorization_RequestDenied, innerError.date 2026-05-01T10:00:00,"
+                + " client-request-id c1, requestId 7f3c");
+    assertThat(graph.withProviderField("client-request-id", "c2").providerFields())
+        .containsEntry("client-request-id", "c2")
+        .hasSize(2);
+    assertThatThrownBy(() -> graph.providerFields().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(
+            ErrorDetails.of(
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                new LinkedHashMap<>(Map.of("errorId", "oae1"))))
+        .isEqualTo(ErrorDetails.none().withProviderField("errorId", "oae1"));
+  }
+
+  @Test
+  void providerFieldValuesFromAHostileServerAreMadeSafeToPrint() {
+    ErrorDetails details =
+        ErrorDetails.none()
+            .withProviderField("errorId", "oae\u001b[31mred\r\nInjected: yes\u0085")
+            .withProviderField("long", "x".repeat(10_000));
+    assertThat(details.providerFields().get("errorId")).isEqualTo("oae [31mred  Injected: yes ");
+    assertThat(details.providerFields().get("long")).hasSize(201).endsWith("…");
+    ErrorDetails many = ErrorDetails.none();
+    for (int i = 0; i < 100; i++) {
+      many = many.withProviderField("f" + i, "v");
+    }
+    assertThat(many.providerFields()).hasSize(16);
+    assertThatThrownBy(() -> ErrorDetails.none().withProviderField(" ", "v"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must not be blank");
+    assertThatThrownBy(() -> ErrorDetails.none().withProviderField("a\nb", "v"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'a?b'");
+  }
+
+  @Test
+  void partiallyAppliedSaysWhatWasDoneWhatFailedAndWhatWasNotAttempted() {
+    IamException.OutcomeUnknown lost =
+        new IamException.OutcomeUnknown("DELETE phone1 sent, no answer", FULL, null);
+    IamException.PartiallyApplied e =
+        new IamException.PartiallyApplied(
+            List.of("fido1", "app1"),
+            "phone1",
+            List.of("email1"),
+            "the MFA reset of user 00u1Ada stopped midway",
+            lost.details(),
+            lost);
+
+    assertThat(e.applied()).containsExactly("fido1", "app1");
+    assertThat(e.failedStep()).isEqualTo("phone1");
+    assertThat(e.notAttempted()).containsExactly("email1");
+    assertThat(e.getCause()).isSameAs(lost);
+    assertThat(e.isRetryable()).isFalse();
+    assertThat(e.requestId()).contains("abc123");
+    assertThat(e)
+        .hasMessage(
+            "the MFA reset of user 00u1Ada stopped midway; done: [fido1, app1], failed: phone1,"
+                + " not attempted: [email1] ("
+                + FULL.describe()
+                + ")");
+    assertThatThrownBy(() -> e.applied().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void partiallyAppliedNeedsAStepDoneElseTheFailedStepsOwnErrorIsThrown() {
+    IamException cause = new IamException.NotFound("gone", ErrorDetails.none());
+    assertThatThrownBy(
+            () ->
+                new IamException.PartiallyApplied(
+                    List.of(), "a", List.of(), "x", ErrorDetails.none(), cause))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "applied must name at least one step: when the first step fails, throw its own error");
+    assertThatThrownBy(
+            () ->
+                new IamException.PartiallyApplied(
+                    List.of("a"), " ", List.of(), "x", ErrorDetails.none(), cause))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("failedStep must not be blank");
   }
 
   @Test
@@ -70,14 +170,16 @@ class ErrorsTest {
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void errorDetailsRefuseNulls() {
-    assertThatThrownBy(
-            () -> ErrorDetails.of(null, Optional.empty(), Optional.empty(), Optional.empty()))
+    assertThatThrownBy(() -> ErrorDetails.of(null, Optional.empty(), Optional.empty(), Map.of()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("httpStatus == null");
+    assertThatThrownBy(() -> ErrorDetails.of(OptionalInt.empty(), Optional.empty(), null, Map.of()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("requestId == null");
     assertThatThrownBy(
             () -> ErrorDetails.of(OptionalInt.empty(), Optional.empty(), Optional.empty(), null))
         .isInstanceOf(NullPointerException.class)
-        .hasMessage("requestId == null");
+        .hasMessage("providerFields == null");
   }
 
   static Stream<Arguments> everyError() {
@@ -131,7 +233,7 @@ class ErrorsTest {
     assertThat(e.details()).isEqualTo(FULL);
     assertThat(e.httpStatus()).hasValue(403);
     assertThat(e.errorCode()).contains("E0000006");
-    assertThat(e.errorId()).contains("oaeXYZ");
+    assertThat(e.details().providerFields()).containsExactly(entry("errorId", "oaeXYZ"));
     assertThat(e.requestId()).contains("abc123");
     assertThat(e).isInstanceOf(RuntimeException.class);
   }

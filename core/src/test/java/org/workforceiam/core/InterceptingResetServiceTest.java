@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,7 @@ class InterceptingResetServiceTest {
 
     @Override
     public Capabilities capabilities() {
-      return Capabilities.all();
+      return TestCapabilities.everything();
     }
 
     @Override
@@ -53,7 +54,20 @@ class InterceptingResetServiceTest {
     @Override
     public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
       reached.add(Operation.REVOKE_SESSIONS);
-      return ResetResult.Sessions.of(user, false, false, Optional.empty());
+      return ResetResult.Sessions.of(user, Set.of(), Optional.empty());
+    }
+
+    @Override
+    public ResetResult.AccessPass issueTemporaryAccessPass(
+        UserId user, TemporaryAccessPass request) {
+      reached.add(Operation.ISSUE_TEMPORARY_ACCESS_PASS);
+      return ResetResult.AccessPass.of(
+          user,
+          Secret.of("pass"),
+          request.lifetime(),
+          request.usableOnce(),
+          Optional.empty(),
+          Optional.empty());
     }
   }
 
@@ -97,6 +111,7 @@ class InterceptingResetServiceTest {
     service.resetMfa(ADA, MfaReset.allFactors());
     service.unlock(ADA);
     service.revokeSessions(ADA, SessionRevocation.sessionsOnly());
+    service.issueTemporaryAccessPass(ADA, TemporaryAccessPass.usableOnce(Duration.ofHours(1)));
 
     assertThat(seen)
         .extracting(ResetService.Change::operation)
@@ -104,14 +119,69 @@ class InterceptingResetServiceTest {
             Operation.RESET_PASSWORD_LINK,
             Operation.RESET_ALL_FACTORS,
             Operation.UNLOCK,
-            Operation.REVOKE_SESSIONS);
+            Operation.REVOKE_SESSIONS,
+            Operation.ISSUE_TEMPORARY_ACCESS_PASS);
     assertThat(seen).allSatisfy(change -> assertThat(change.user()).isEqualTo(ADA));
     assertThat(seen.get(0).options()).containsExactly(OperationOption.REVOKE_SESSIONS);
     assertThat(seen).allSatisfy(change -> assertThat(change.factor()).isEmpty());
 
     service.resetMfa(ADA, MfaReset.factor(FactorId.of("sms1")));
-    assertThat(seen.get(4).factor()).contains(FactorId.of("sms1"));
-    assertThat(provider.reached).hasSize(5);
+    assertThat(seen.get(5).factor()).contains(FactorId.of("sms1"));
+    assertThat(provider.reached).hasSize(6);
+  }
+
+  @Test
+  void aServiceWithoutTemporaryAccessPassesRefusesThemThroughTheInterceptorToo() {
+    ResetService withoutPasses =
+        new ResetService() {
+          @Override
+          public Capabilities capabilities() {
+            return Capabilities.builder().operation(Operation.UNLOCK).build();
+          }
+
+          @Override
+          public ResetResult.Password resetPassword(UserId user, PasswordReset request) {
+            throw new AssertionError();
+          }
+
+          @Override
+          public ResetResult.Mfa resetMfa(UserId user, MfaReset request) {
+            throw new AssertionError();
+          }
+
+          @Override
+          public ResetResult.Unlock unlock(UserId user) {
+            throw new AssertionError();
+          }
+
+          @Override
+          public ResetResult.Sessions revokeSessions(UserId user, SessionRevocation request) {
+            throw new AssertionError();
+          }
+        };
+    List<ResetService.Change> seen = new ArrayList<>();
+    ResetService service =
+        ResetService.intercepted(
+            withoutPasses,
+            new ResetService.Interceptor() {
+              @Override
+              public <T> T intercept(ResetService.Change change, Supplier<T> proceed) {
+                seen.add(change);
+                return proceed.get();
+              }
+            });
+    TemporaryAccessPass pass = TemporaryAccessPass.usableOnce(Duration.ofMinutes(60));
+
+    for (ResetService each : List.of(withoutPasses, service)) {
+      assertThatThrownBy(() -> each.issueTemporaryAccessPass(ADA, pass))
+          .isInstanceOf(IamException.OperationNotSupported.class)
+          .hasMessage(
+              "this provider does not support ISSUE_TEMPORARY_ACCESS_PASS; it supports [UNLOCK];"
+                  + " nothing was sent");
+    }
+    assertThat(seen)
+        .extracting(ResetService.Change::operation)
+        .containsExactly(Operation.ISSUE_TEMPORARY_ACCESS_PASS);
   }
 
   @Test
@@ -129,14 +199,15 @@ class InterceptingResetServiceTest {
 
     assertThatThrownBy(() -> service.unlock(ADA)).isInstanceOf(IamException.PermissionDenied.class);
     assertThat(provider.reached).isEmpty();
-    assertThat(service.capabilities()).isEqualTo(Capabilities.all());
+    assertThat(service.capabilities()).isEqualTo(TestCapabilities.everything());
   }
 
   @Test
   void theChangeCarriesTheProvidersCapabilitiesAndNoSecret() {
     ResetService.Change change =
-        ResetService.Change.of(ADA, Operation.SET_TEMPORARY_PASSWORD, Set.of(), Capabilities.all());
-    assertThat(change.capabilities()).isEqualTo(Capabilities.all());
+        ResetService.Change.of(
+            ADA, Operation.SET_TEMPORARY_PASSWORD, Set.of(), TestCapabilities.everything());
+    assertThat(change.capabilities()).isEqualTo(TestCapabilities.everything());
     assertThat(change.toString()).contains("00u1Ada").contains("SET_TEMPORARY_PASSWORD");
   }
 }

@@ -3,12 +3,18 @@ package org.workforceiam.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@link PasswordReset}, {@link MfaReset} and {@link SessionRevocation}. */
 class ResetRequestsTest {
   private static final FactorId SMS = FactorId.of("sms1");
+  private static final OperationOption FORGET_DEVICES =
+      OperationOption.of("okta", "FORGET_DEVICES");
+  private static final OperationOption REMOVE_RECOVERY =
+      OperationOption.of("okta", "REMOVE_RECOVERY_ENROLLMENT");
 
   @Test
   void passwordResetFactoriesNameTheirOperationAndOptions() {
@@ -44,22 +50,29 @@ class ResetRequestsTest {
 
   @Test
   void sendEmailAppliesOnlyToTheLinkMode() {
-    assertThatThrownBy(() -> new PasswordReset(PasswordReset.Mode.TEMPORARY_PASSWORD, true, false))
+    assertThatThrownBy(
+            () ->
+                new PasswordReset(
+                    PasswordReset.Mode.TEMPORARY_PASSWORD, Set.of(OperationOption.SEND_EMAIL)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "sendEmail applies only to mode LINK, not TEMPORARY_PASSWORD;"
                 + " use PasswordReset.emailedLink()");
-    assertThatThrownBy(() -> new PasswordReset(PasswordReset.Mode.EXPIRE, true, true))
+    assertThatThrownBy(() -> PasswordReset.expire().with(OperationOption.SEND_EMAIL))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not EXPIRE");
-    assertThat(new PasswordReset(PasswordReset.Mode.LINK, true, false))
+    assertThat(new PasswordReset(PasswordReset.Mode.LINK, Set.of(OperationOption.SEND_EMAIL)))
         .isEqualTo(PasswordReset.emailedLink());
+    assertThat(PasswordReset.link().with(OperationOption.SEND_EMAIL))
+        .isEqualTo(PasswordReset.emailedLink());
+    assertThat(PasswordReset.emailedLink().without(OperationOption.SEND_EMAIL).sendEmail())
+        .isFalse();
   }
 
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void passwordResetRefusesNullMode() {
-    assertThatThrownBy(() -> new PasswordReset(null, false, false))
+    assertThatThrownBy(() -> new PasswordReset(null, Set.of()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("mode == null");
   }
@@ -83,22 +96,35 @@ class ResetRequestsTest {
   }
 
   @Test
-  void removingTheRecoveryEnrollmentNeedsOneFactor() {
-    MfaReset withRecovery = MfaReset.factor(SMS).withRemoveRecoveryEnrollment(true);
-    assertThat(withRecovery.removeRecoveryEnrollment()).isTrue();
-    assertThat(withRecovery.options()).containsExactly(OperationOption.REMOVE_RECOVERY_ENROLLMENT);
-    assertThat(withRecovery.withRemoveRecoveryEnrollment(false)).isEqualTo(MfaReset.factor(SMS));
-    assertThatThrownBy(() -> MfaReset.allFactors().withRemoveRecoveryEnrollment(true))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("removeRecoveryEnrollment applies only to one factor; use MfaReset.factor(id)");
-    assertThatThrownBy(() -> new MfaReset(Optional.empty(), true))
-        .isInstanceOf(IllegalArgumentException.class);
+  void aProvidersOwnOptionIsAddedAndRemovedLikeAnyOther() {
+    MfaReset withRecovery = MfaReset.factor(SMS).with(REMOVE_RECOVERY);
+    assertThat(withRecovery.options()).containsExactly(REMOVE_RECOVERY);
+    assertThat(withRecovery.without(REMOVE_RECOVERY)).isEqualTo(MfaReset.factor(SMS));
+    assertThat(MfaReset.allFactors().with(REMOVE_RECOVERY).options())
+        .as("whether an option applies is the provider's capabilities' to say")
+        .containsExactly(REMOVE_RECOVERY);
+  }
+
+  @Test
+  void optionsAreCopiedAndSortedNeutralOnesFirst() {
+    Set<OperationOption> source =
+        new HashSet<>(Set.of(FORGET_DEVICES, OperationOption.REVOKE_OAUTH_TOKENS));
+    SessionRevocation revocation = new SessionRevocation(source);
+    source.clear();
+    assertThat(revocation.options())
+        .containsExactly(OperationOption.REVOKE_OAUTH_TOKENS, FORGET_DEVICES);
+    assertThat(
+            PasswordReset.link()
+                .with(OperationOption.REVOKE_SESSIONS)
+                .with(OperationOption.SEND_EMAIL)
+                .options())
+        .containsExactly(OperationOption.SEND_EMAIL, OperationOption.REVOKE_SESSIONS);
   }
 
   @Test
   @SuppressWarnings("NullAway") // passing null is the point
   void mfaResetRefusesNulls() {
-    assertThatThrownBy(() -> new MfaReset(null, false))
+    assertThatThrownBy(() -> new MfaReset(null, Set.of()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("factor == null (use MfaReset.allFactors())");
     assertThatThrownBy(() -> MfaReset.factor(null))
@@ -111,17 +137,43 @@ class ResetRequestsTest {
     SessionRevocation only = SessionRevocation.sessionsOnly();
     assertThat(only.operation()).isEqualTo(Operation.REVOKE_SESSIONS);
     assertThat(only.oauthTokens()).isFalse();
-    assertThat(only.forgetDevices()).isFalse();
     assertThat(only.options()).isEmpty();
     assertThat(only.withOauthTokens(true).options())
         .containsExactly(OperationOption.REVOKE_OAUTH_TOKENS);
-    assertThat(only.withForgetDevices(true).options())
-        .containsExactly(OperationOption.FORGET_DEVICES);
-    SessionRevocation both = only.withOauthTokens(true).withForgetDevices(true);
-    assertThat(both).isEqualTo(new SessionRevocation(true, true));
-    assertThat(both.options())
-        .containsExactlyInAnyOrder(
-            OperationOption.REVOKE_OAUTH_TOKENS, OperationOption.FORGET_DEVICES);
-    assertThat(both.withOauthTokens(false).withForgetDevices(false)).isEqualTo(only);
+    assertThat(only.with(FORGET_DEVICES).options()).containsExactly(FORGET_DEVICES);
+    SessionRevocation both = only.withOauthTokens(true).with(FORGET_DEVICES);
+    assertThat(both.oauthTokens()).isTrue();
+    assertThat(both)
+        .isEqualTo(
+            new SessionRevocation(Set.of(OperationOption.REVOKE_OAUTH_TOKENS, FORGET_DEVICES)));
+    assertThat(both.withOauthTokens(false).without(FORGET_DEVICES)).isEqualTo(only);
+  }
+
+  @Test
+  void aTemporaryAccessPassIsUsableOnceOrReusableForItsLifetime() {
+    TemporaryAccessPass once = TemporaryAccessPass.usableOnce(Duration.ofHours(1));
+    assertThat(once.lifetime()).isEqualTo(Duration.ofMinutes(60));
+    assertThat(once.usableOnce()).isTrue();
+    assertThat(once.operation()).isEqualTo(Operation.ISSUE_TEMPORARY_ACCESS_PASS);
+    assertThat(once.options()).isEmpty();
+    assertThat(TemporaryAccessPass.reusable(Duration.ofDays(2)).usableOnce()).isFalse();
+    assertThat(once).isEqualTo(new TemporaryAccessPass(Duration.ofMinutes(60), true));
+  }
+
+  @Test
+  void aTemporaryAccessPassLastsAPositiveNumberOfWholeMinutes() {
+    assertThatThrownBy(() -> TemporaryAccessPass.usableOnce(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lifetime of a Temporary Access Pass must be positive: PT0S");
+    assertThatThrownBy(() -> TemporaryAccessPass.reusable(Duration.ofMinutes(-5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> TemporaryAccessPass.usableOnce(Duration.ofSeconds(90)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be whole minutes")
+        .hasMessageContaining("PT1M30S");
+    assertThatThrownBy(() -> TemporaryAccessPass.usableOnce(Duration.ofMinutes(10).plusNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be whole minutes");
   }
 }

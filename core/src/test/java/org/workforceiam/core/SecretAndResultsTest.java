@@ -3,9 +3,12 @@ package org.workforceiam.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@link Secret} and the result records that carry one. */
@@ -83,7 +86,8 @@ class SecretAndResultsTest {
             ResetResult.Mfa.of(
                 ADA, Operation.RESET_ALL_FACTORS, List.of(FactorId.of("sms1")), Optional.of("r1")),
             ResetResult.Unlock.of(ADA, EmployeeStatus.ACTIVE, Optional.of("r2")),
-            ResetResult.Sessions.of(ADA, true, false, Optional.of("r3")));
+            ResetResult.Sessions.of(
+                ADA, Set.of(OperationOption.REVOKE_OAUTH_TOKENS), Optional.of("r3")));
     assertThat(results).extracting(ResetResult::user).containsOnly(ADA);
     assertThat(results)
         .extracting(ResetResult::operation)
@@ -138,7 +142,7 @@ class SecretAndResultsTest {
     assertThatThrownBy(() -> ResetResult.Unlock.of(ADA, null, Optional.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("status == null");
-    assertThatThrownBy(() -> ResetResult.Sessions.of(ADA, false, false, null))
+    assertThatThrownBy(() -> ResetResult.Sessions.of(ADA, Set.of(), null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("requestId == null");
     assertThatThrownBy(
@@ -157,5 +161,42 @@ class SecretAndResultsTest {
             () -> ResetResult.Mfa.of(ADA, Operation.RESET_FACTOR, null, Optional.empty()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("factorsReset == null");
+  }
+
+  @Test
+  void anAccessPassIsShownOnlyByRevealingIt() {
+    ResetResult.AccessPass result =
+        ResetResult.AccessPass.of(
+            ADA,
+            Secret.of("TAP-secret-42"),
+            Duration.ofMinutes(60),
+            true,
+            Optional.of(Instant.parse("2026-05-01T10:00:00Z")),
+            Optional.of("r4"));
+    assertThat(result.toString()).doesNotContain("TAP-secret-42").contains("00u1Ada");
+    assertThat(result.pass().reveal()).isEqualTo("TAP-secret-42");
+    assertThat(result.operation()).isEqualTo(Operation.ISSUE_TEMPORARY_ACCESS_PASS);
+    assertThat(result.lifetime()).isEqualTo(Duration.ofHours(1));
+    assertThat(result.usableOnce()).isTrue();
+    assertThat(result.startsAt()).contains(Instant.parse("2026-05-01T10:00:00Z"));
+    assertThat(result.requestId()).contains("r4");
+    assertThatThrownBy(
+            () ->
+                ResetResult.AccessPass.of(
+                    ADA, Secret.of("x"), Duration.ZERO, true, Optional.empty(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lifetime must be positive: PT0S");
+  }
+
+  @Test
+  void sessionsSayWhichOptionsWereApplied() {
+    OperationOption forget = OperationOption.of("okta", "FORGET_DEVICES");
+    ResetResult.Sessions result =
+        ResetResult.Sessions.of(
+            ADA, Set.of(forget, OperationOption.REVOKE_OAUTH_TOKENS), Optional.empty());
+    assertThat(result.options()).containsExactly(OperationOption.REVOKE_OAUTH_TOKENS, forget);
+    assertThat(result.oauthTokensRevoked()).isTrue();
+    assertThat(ResetResult.Sessions.of(ADA, Set.of(forget), Optional.empty()).oauthTokensRevoked())
+        .isFalse();
   }
 }

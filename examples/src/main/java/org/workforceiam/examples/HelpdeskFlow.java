@@ -132,7 +132,8 @@ public final class HelpdeskFlow {
    * @param typed an id, login or email address, as the agent typed it
    * @return the outcome, with the link when it is {@link Status#DONE}
    * @throws IamException when the provider cannot be used right now (rate limit, outage) or the
-   *     outcome of the reset cannot be known; check the user before trying again
+   *     outcome of the reset cannot be known or it was made only in part ({@link
+   *     IamException.PartiallyApplied}); check the user before trying again
    */
   public Result resetPassword(String typed) {
     return withEmployee(
@@ -155,7 +156,8 @@ public final class HelpdeskFlow {
    * @param typed an id, login or email address, as the agent typed it
    * @return the outcome, with the factors removed when it is {@link Status#DONE}
    * @throws IamException when the provider cannot be used right now (rate limit, outage) or the
-   *     outcome of the reset cannot be known; check the user before trying again
+   *     outcome of the reset cannot be known or it was made only in part ({@link
+   *     IamException.PartiallyApplied}); check the user before trying again
    */
   public Result resetMfa(String typed) {
     return withEmployee(

@@ -1,9 +1,11 @@
 package org.workforceiam.okta;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
@@ -29,7 +31,7 @@ public final class DryRun {
       Optional<Boolean> available) {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(operation, "operation == null");
-    options = Set.copyOf(options);
+    options = Collections.unmodifiableSet(new TreeSet<>(options));
     requests = List.copyOf(requests);
     Objects.requireNonNull(available, "available == null");
     this.user = user;

@@ -11,6 +11,7 @@ import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
+import org.workforceiam.core.TemporaryAccessPass;
 import org.workforceiam.core.UserId;
 
 /**
@@ -101,6 +102,29 @@ public final class DryRuns {
         request.options(),
         Optional.empty(),
         () -> resets.plan(user, request));
+  }
+
+  /**
+   * Plans {@link ResetService#issueTemporaryAccessPass}, which Okta does not support: refused as
+   * the change is, with {@link org.workforceiam.core.IamException.OperationNotSupported}, before
+   * any request.
+   *
+   * @param user the user
+   * @param request the pass
+   * @return never
+   * @throws org.workforceiam.core.IamException.OperationNotSupported always
+   */
+  public DryRun issueTemporaryAccessPass(UserId user, TemporaryAccessPass request) {
+    Objects.requireNonNull(request, "request == null");
+    return plan(
+        user,
+        request.operation(),
+        request.options(),
+        Optional.empty(),
+        () -> {
+          throw new IllegalStateException(
+              "Okta has no Temporary Access Pass; the capability check refuses it first");
+        });
   }
 
   private interface Planner {

@@ -99,7 +99,10 @@ public final class OktaClient implements AutoCloseable {
    * /api/v1/users/{id}/groups}) and before anything is sent. Every attempt, refused or not, goes to
    * the builder's {@link Builder#auditListener(AuditListener) audit listener}.
    *
-   * <p>Okta supports every {@link Operation}. The requests: {@code POST
+   * <p>Okta supports every {@link Operation} but {@link Operation#ISSUE_TEMPORARY_ACCESS_PASS},
+   * with the provider-neutral options that apply and Okta's own in {@link OktaOptions}; {@link
+   * ResetService#capabilities()} says which. Anything else is refused with {@link
+   * IamException.OperationNotSupported} before any request. The requests: {@code POST
    * /api/v1/users/{id}/lifecycle/reset_password}, {@code …/expire_password_with_temp_password},
    * {@code …/expire_password}, {@code …/reset_factors}, {@code …/unlock}, {@code DELETE
    * /api/v1/users/{id}/factors/{factorId}} and {@code DELETE /api/v1/users/{id}/sessions}.

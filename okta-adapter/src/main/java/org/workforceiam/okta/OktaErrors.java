@@ -12,7 +12,9 @@ import org.workforceiam.http.ProviderError;
 
 /**
  * Maps Okta's error answers to the core error hierarchy, branching on Okta's {@code errorCode}
- * (never on {@code errorSummary}, and on the HTTP status only when there is no code).
+ * (never on {@code errorSummary}, and on the HTTP status only when there is no code). The details
+ * carry the {@code errorCode}, the {@code X-Okta-Request-Id} header as the request id, and Okta's
+ * {@code errorId} (its id of the error occurrence) as a provider field under that name.
  */
 final class OktaErrors {
   static final String REQUEST_ID_HEADER = "X-Okta-Request-Id";
@@ -50,7 +52,7 @@ final class OktaErrors {
         response.code(),
         code,
         summary,
-        errorId,
+        errorId == null ? Map.of() : Map.of("errorId", errorId),
         response.header(REQUEST_ID_HEADER),
         response.header("WWW-Authenticate"));
   }

@@ -10,9 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
+import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.UserId;
@@ -90,11 +92,34 @@ final class OktaJson {
             .lastUpdated(lastUpdated)
             .attributes(profile.others);
     if (status != null && !status.isBlank()) {
-      employee.status(status);
+      EmployeeStatus normalised = status(status);
+      // A known word is kept as Okta spells it in its spec; an unknown one exactly as sent.
+      employee.status(
+          normalised, normalised == EmployeeStatus.UNKNOWN ? status : normalised.name());
     } else {
-      employee.status("UNKNOWN");
+      employee.status(EmployeeStatus.UNKNOWN, "UNKNOWN");
     }
     return employee.build();
+  }
+
+  /**
+   * Maps Okta's status words (its {@code UserStatus}: {@code ACTIVE}, {@code STAGED}, {@code
+   * PROVISIONED}, {@code RECOVERY}, {@code PASSWORD_EXPIRED}, {@code LOCKED_OUT}, {@code
+   * SUSPENDED}, {@code DEPROVISIONED}), case-insensitively; any other word is {@link
+   * EmployeeStatus#UNKNOWN}. Okta has no {@link EmployeeStatus#DISABLED}.
+   */
+  static EmployeeStatus status(String word) {
+    return switch (word.strip().toUpperCase(Locale.ROOT)) {
+      case "ACTIVE" -> EmployeeStatus.ACTIVE;
+      case "STAGED" -> EmployeeStatus.STAGED;
+      case "PROVISIONED" -> EmployeeStatus.PROVISIONED;
+      case "RECOVERY" -> EmployeeStatus.RECOVERY;
+      case "PASSWORD_EXPIRED" -> EmployeeStatus.PASSWORD_EXPIRED;
+      case "LOCKED_OUT" -> EmployeeStatus.LOCKED_OUT;
+      case "SUSPENDED" -> EmployeeStatus.SUSPENDED;
+      case "DEPROVISIONED" -> EmployeeStatus.DEPROVISIONED;
+      default -> EmployeeStatus.UNKNOWN;
+    };
   }
 
   private static final class Profile {

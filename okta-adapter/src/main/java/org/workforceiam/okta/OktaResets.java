@@ -18,6 +18,7 @@ import org.workforceiam.core.FactorId;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
@@ -35,10 +36,26 @@ import org.workforceiam.http.Transport;
  */
 final class OktaResets implements ResetService {
   /**
-   * Exactly the operations and options Okta offers here: every {@link Operation}, each with the
-   * options that apply to it.
+   * Exactly the operations and options Okta offers here: every {@link Operation} but {@link
+   * Operation#ISSUE_TEMPORARY_ACCESS_PASS} (Okta has no Temporary Access Pass), each with the
+   * options that apply to it, Okta's own ({@link OktaOptions}) among them.
    */
-  public static final Capabilities CAPABILITIES = Capabilities.all();
+  public static final Capabilities CAPABILITIES =
+      Capabilities.builder()
+          .operation(
+              Operation.RESET_PASSWORD_LINK,
+              OperationOption.SEND_EMAIL,
+              OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.SET_TEMPORARY_PASSWORD, OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.EXPIRE_PASSWORD, OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.RESET_ALL_FACTORS)
+          .operation(Operation.RESET_FACTOR, OktaOptions.REMOVE_RECOVERY_ENROLLMENT)
+          .operation(Operation.UNLOCK)
+          .operation(
+              Operation.REVOKE_SESSIONS,
+              OperationOption.REVOKE_OAUTH_TOKENS,
+              OktaOptions.FORGET_DEVICES)
+          .build();
 
   private final HttpUrl orgUrl;
   private final Transport api;
@@ -116,7 +133,7 @@ final class OktaResets implements ResetService {
                 OktaIds.requireUser(user).value(),
                 OktaIds.requireFactor(reset.factor().get()).value())
             .newBuilder();
-    if (reset.removeRecoveryEnrollment()) {
+    if (reset.options().contains(OktaOptions.REMOVE_RECOVERY_ENROLLMENT)) {
       url.addQueryParameter("removeRecoveryEnrollment", "true");
     }
     return List.of(new PlannedRequest("DELETE", url.build()));
@@ -152,7 +169,9 @@ final class OktaResets implements ResetService {
             .url(orgUrl, OktaIds.requireUser(user).value())
             .newBuilder()
             .addQueryParameter("oauthTokens", Boolean.toString(revocation.oauthTokens()))
-            .addQueryParameter("forgetDevices", Boolean.toString(revocation.forgetDevices()))
+            .addQueryParameter(
+                "forgetDevices",
+                Boolean.toString(revocation.options().contains(OktaOptions.FORGET_DEVICES)))
             .build();
     return List.of(new PlannedRequest("DELETE", url));
   }
@@ -178,7 +197,10 @@ final class OktaResets implements ResetService {
         send(requests.get(1), user, Operation.REVOKE_SESSIONS);
       } catch (IamException e) {
         throw afterPartialChange(
-            e, "the password of user " + user + " was expired, but ending the sessions failed");
+            e,
+            "the password of user " + user + " was expired, but ending the sessions failed",
+            List.of(Operation.EXPIRE_PASSWORD.name()),
+            Operation.REVOKE_SESSIONS.name());
       }
     }
     return ResetResult.Password.of(
@@ -221,8 +243,7 @@ final class OktaResets implements ResetService {
     OktaIds.requireUser(user);
     CAPABILITIES.require(revocation.operation(), revocation.options());
     Reply reply = send(plan(user, revocation).get(0), user, Operation.REVOKE_SESSIONS);
-    return ResetResult.Sessions.of(
-        user, revocation.oauthTokens(), revocation.forgetDevices(), reply.requestId());
+    return ResetResult.Sessions.of(user, revocation.options(), reply.requestId());
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -355,12 +376,15 @@ final class OktaResets implements ResetService {
   }
 
   /**
-   * An error raised after the first step of a two-step change succeeded, saying so. Never a refusal
-   * or a plain failure, whatever the second step's error: those promise that nothing changed, and
-   * the audit and bulk outcomes would say so. The second step's error is the cause.
+   * An error raised after the first step of a two-step change succeeded, saying so: {@link
+   * IamException.PartiallyApplied}, never a refusal or a plain failure, whatever the second step's
+   * error, since those promise that nothing changed, and the audit and bulk outcomes would say so.
+   * The second step's error is the cause, and its type says whether that step may have happened.
    */
-  private static IamException afterPartialChange(IamException e, String prefix) {
-    return new IamException.OutcomeUnknown(prefix + ": " + e.summary(), e.details(), e);
+  private static IamException afterPartialChange(
+      IamException e, String prefix, List<String> applied, String failedStep) {
+    return new IamException.PartiallyApplied(
+        applied, failedStep, List.of(), prefix + ": " + e.summary(), e.details(), e);
   }
 
   private HttpUrl lifecycle(UserId user, String operation) {
@@ -384,6 +408,7 @@ final class OktaResets implements ResetService {
       case RESET_FACTOR -> "removing the factor";
       case UNLOCK -> "an unlock";
       case REVOKE_SESSIONS -> "ending the sessions";
+      case ISSUE_TEMPORARY_ACCESS_PASS -> "a Temporary Access Pass";
     };
   }
 
@@ -404,7 +429,7 @@ final class OktaResets implements ResetService {
       case SET_TEMPORARY_PASSWORD, EXPIRE_PASSWORD -> "expirePassword";
       case RESET_ALL_FACTORS -> "resetFactors";
       case UNLOCK -> "unlock";
-      case RESET_FACTOR, REVOKE_SESSIONS -> null;
+      case RESET_FACTOR, REVOKE_SESSIONS, ISSUE_TEMPORARY_ACCESS_PASS -> null;
     };
   }
 }

@@ -172,6 +172,23 @@ class DirectoryPagingTest {
   }
 
   @Test
+  void mapsOktasStatusWordsAndKeepsEveryOtherWordAsUnknown() {
+    okta.enqueue(
+        page(
+            "[{\"id\":\"00u1\",\"status\":\"suspended\",\"profile\":{\"login\":\"a@example.com\"}},"
+                + "{\"id\":\"00u2\",\"status\":\"DISABLED\",\"profile\":{\"login\":\"b@example.com\"}}]"));
+
+    List<Employee> members = connection.directory().members(GROUP).toList();
+
+    assertThat(members.get(0).status()).isEqualTo(EmployeeStatus.SUSPENDED);
+    assertThat(members.get(0).providerStatus()).isEqualTo("SUSPENDED");
+    assertThat(members.get(1).status())
+        .as("Okta has no DISABLED status: a word it does not define stays unknown")
+        .isEqualTo(EmployeeStatus.UNKNOWN);
+    assertThat(members.get(1).providerStatus()).isEqualTo("DISABLED");
+  }
+
+  @Test
   void refusesANextLinkToAnotherHostWithoutSendingAnythingThere() throws Exception {
     try (MockWebServer elsewhere = new MockWebServer()) {
       elsewhere.start(InetAddress.getLoopbackAddress(), 0);

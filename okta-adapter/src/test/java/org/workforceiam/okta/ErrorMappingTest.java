@@ -2,6 +2,7 @@ package org.workforceiam.okta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import mockwebserver3.MockResponse;
 import okhttp3.OkHttpClient;
@@ -93,7 +94,7 @@ class ErrorMappingTest {
     assertThat(e.getClass().getSimpleName()).isEqualTo(type);
     assertThat(e.httpStatus()).hasValue(status);
     assertThat(e.errorCode()).contains(code);
-    assertThat(e.errorId()).contains("oae" + code);
+    assertThat(e.details().providerFields()).containsExactly(entry("errorId", "oae" + code));
     assertThat(e.requestId()).contains("req-" + code);
     assertThat(e.getMessage())
         .endsWith(

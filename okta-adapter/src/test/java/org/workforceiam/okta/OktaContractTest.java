@@ -13,13 +13,14 @@ import org.workforceiam.okta.simulator.SimulatedOkta;
 
 /**
  * The core contract, kept by the Okta adapter over a simulated Okta seeded with exactly {@link
- * ContractData}: the client is built as an application builds it and its changes are made through
- * {@code resets(EMPLOYEES)} (so every change goes through the group guard and the audit), the
- * contract's page size, and DPoP required by the app.
+ * ContractData#standard()}: the client is built as an application builds it and its changes are
+ * made through {@code resets(EMPLOYEES)} (so every change goes through the group guard and the
+ * audit), the contract's page size, and DPoP required by the app.
  */
 class OktaContractTest extends ProviderContract {
   private static final String CLIENT_ID = "0oaContractApp";
   private static final OktaKeyPair KEYS = OktaKeyPair.generate(OktaKeyPair.Algorithm.ES256);
+  private static final ContractData DATA = ContractData.standard();
 
   private SimulatedOkta sim;
   private OktaClient okta;
@@ -56,7 +57,12 @@ class OktaContractTest extends ProviderContract {
 
       @Override
       public ResetService resets() {
-        return client.resets(ContractData.EMPLOYEES);
+        return client.resets(DATA.group());
+      }
+
+      @Override
+      public ContractData data() {
+        return DATA;
       }
     };
   }
@@ -67,11 +73,11 @@ class OktaContractTest extends ProviderContract {
     sim.close();
   }
 
-  /** A simulated Okta directory holding exactly {@link ContractData}. */
+  /** A simulated Okta directory holding exactly {@link ContractData#standard()}. */
   static SimDirectory contractDirectory() {
     SimDirectory directory = new SimDirectory();
-    directory.group(ContractData.EMPLOYEES.value(), "Employees");
-    for (Employee employee : ContractData.users()) {
+    directory.group(DATA.group().value(), "Employees");
+    for (Employee employee : DATA.users()) {
       SimUser user =
           SimUser.of(employee.id().value(), employee.login(), employee.providerStatus())
               .profile("firstName", employee.firstName().orElse(null))
@@ -79,15 +85,15 @@ class OktaContractTest extends ProviderContract {
               .profile("email", employee.email().orElse(null));
       employee.attributes().forEach(user::profile);
       employee.lastUpdated().ifPresent(user::lastUpdated);
-      if (ContractData.privileged().contains(employee.id())) {
+      if (DATA.privileged().contains(employee.id())) {
         user.privileged();
       }
       directory.user(user);
-      if (ContractData.memberIds().contains(employee.id())) {
-        directory.member(ContractData.EMPLOYEES.value(), employee.id().value());
+      if (DATA.memberIds().contains(employee.id())) {
+        directory.member(DATA.group().value(), employee.id().value());
       }
     }
-    ContractData.factors()
+    DATA.factors()
         .forEach(
             (user, factors) ->
                 factors.forEach(

@@ -80,11 +80,15 @@ class OktaDryRunTest {
     DryRun emailed =
         dryRuns.resetPassword(ADA, PasswordReset.emailedLink().withRevokeSessions(true));
     DryRun factor =
-        dryRuns.resetMfa(ADA, MfaReset.factor(ADA_SMS).withRemoveRecoveryEnrollment(true));
+        dryRuns.resetMfa(
+            ADA, MfaReset.factor(ADA_SMS).with(OktaOptions.REMOVE_RECOVERY_ENROLLMENT));
     DryRun factors = dryRuns.resetMfa(ADA, MfaReset.allFactors());
     DryRun sessions =
         dryRuns.revokeSessions(
-            ADA, SessionRevocation.sessionsOnly().withOauthTokens(true).withForgetDevices(true));
+            ADA,
+            SessionRevocation.sessionsOnly()
+                .withOauthTokens(true)
+                .with(OktaOptions.FORGET_DEVICES));
     DryRun unlock = dryRuns.unlock(GRACE);
 
     assertThat(expire.requests())

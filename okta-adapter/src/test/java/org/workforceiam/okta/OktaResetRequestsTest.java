@@ -7,7 +7,6 @@ import static org.workforceiam.okta.ResetOrg.ADA_SMS;
 import static org.workforceiam.okta.ResetOrg.GRACE;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -196,7 +195,7 @@ class OktaResetRequestsTest {
   @Test
   void removingAnSmsFactorCanAlsoRemoveThePhoneAsARecoveryMethod() {
     ResetResult.Mfa result =
-        resets.resetMfa(ADA, MfaReset.factor(ADA_SMS).withRemoveRecoveryEnrollment(true));
+        resets.resetMfa(ADA, MfaReset.factor(ADA_SMS).with(OktaOptions.REMOVE_RECOVERY_ENROLLMENT));
 
     assertThat(org.changeRequests())
         .containsExactly(
@@ -229,10 +228,10 @@ class OktaResetRequestsTest {
             SessionRevocation.sessionsOnly().withOauthTokens(true),
             "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=true&forgetDevices=false"),
         Arguments.of(
-            SessionRevocation.sessionsOnly().withForgetDevices(true),
+            SessionRevocation.sessionsOnly().with(OktaOptions.FORGET_DEVICES),
             "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=false&forgetDevices=true"),
         Arguments.of(
-            SessionRevocation.sessionsOnly().withOauthTokens(true).withForgetDevices(true),
+            SessionRevocation.sessionsOnly().withOauthTokens(true).with(OktaOptions.FORGET_DEVICES),
             "DELETE /api/v1/users/00u1Ada/sessions?oauthTokens=true&forgetDevices=true"));
   }
 
@@ -245,12 +244,14 @@ class OktaResetRequestsTest {
     assertThat(org.apiRequests()).containsExactly(ADA_GROUPS, request);
     assertThat(result.user()).isEqualTo(ADA);
     assertThat(result.oauthTokensRevoked()).isEqualTo(revocation.oauthTokens());
-    assertThat(result.devicesForgotten()).isEqualTo(revocation.forgetDevices());
+    assertThat(result.options()).isEqualTo(revocation.options());
     assertThat(result.requestId()).contains(org.lastChangeRequestId());
     assertThat(org.sim.directory().revokedSessions())
         .containsExactly(
             new SimDirectory.RevokedSessions(
-                "00u1Ada", revocation.oauthTokens(), revocation.forgetDevices()));
+                "00u1Ada",
+                revocation.oauthTokens(),
+                revocation.options().contains(OktaOptions.FORGET_DEVICES)));
   }
 
   // ------------------------------------------------------------------ who is changed
@@ -272,15 +273,15 @@ class OktaResetRequestsTest {
     Map<Operation, Set<OperationOption>> expected = new EnumMap<>(Operation.class);
     expected.put(
         Operation.RESET_PASSWORD_LINK,
-        EnumSet.of(OperationOption.SEND_EMAIL, OperationOption.REVOKE_SESSIONS));
-    expected.put(Operation.SET_TEMPORARY_PASSWORD, EnumSet.of(OperationOption.REVOKE_SESSIONS));
-    expected.put(Operation.EXPIRE_PASSWORD, EnumSet.of(OperationOption.REVOKE_SESSIONS));
-    expected.put(Operation.RESET_ALL_FACTORS, EnumSet.noneOf(OperationOption.class));
-    expected.put(Operation.RESET_FACTOR, EnumSet.of(OperationOption.REMOVE_RECOVERY_ENROLLMENT));
-    expected.put(Operation.UNLOCK, EnumSet.noneOf(OperationOption.class));
+        Set.of(OperationOption.SEND_EMAIL, OperationOption.REVOKE_SESSIONS));
+    expected.put(Operation.SET_TEMPORARY_PASSWORD, Set.of(OperationOption.REVOKE_SESSIONS));
+    expected.put(Operation.EXPIRE_PASSWORD, Set.of(OperationOption.REVOKE_SESSIONS));
+    expected.put(Operation.RESET_ALL_FACTORS, Set.of());
+    expected.put(Operation.RESET_FACTOR, Set.of(OktaOptions.REMOVE_RECOVERY_ENROLLMENT));
+    expected.put(Operation.UNLOCK, Set.of());
     expected.put(
         Operation.REVOKE_SESSIONS,
-        EnumSet.of(OperationOption.REVOKE_OAUTH_TOKENS, OperationOption.FORGET_DEVICES));
+        Set.of(OperationOption.REVOKE_OAUTH_TOKENS, OktaOptions.FORGET_DEVICES));
 
     assertThat(resets.capabilities().operations()).isEqualTo(expected);
     assertThat(org.sim.calls()).as("capabilities are known without asking Okta").isEmpty();

@@ -319,9 +319,14 @@ class OktaResetSafetyTest {
     assertThatThrownBy(
             () -> resets.resetPassword(ADA, PasswordReset.expire().withRevokeSessions(true)))
         .isInstanceOfSatisfying(
-            IamException.OutcomeUnknown.class,
+            IamException.PartiallyApplied.class,
             e -> {
-              assertThat(e.getCause()).isInstanceOf(IamException.PermissionDenied.class);
+              assertThat(e.applied()).containsExactly("EXPIRE_PASSWORD");
+              assertThat(e.failedStep()).isEqualTo("REVOKE_SESSIONS");
+              assertThat(e.notAttempted()).isEmpty();
+              assertThat(e.getCause())
+                  .as("refused: the sessions were certainly not ended")
+                  .isInstanceOf(IamException.PermissionDenied.class);
               assertThat(e.requestId()).contains(org.lastChangeRequestId());
             })
         .hasMessageContaining(
@@ -333,8 +338,8 @@ class OktaResetSafetyTest {
         .satisfies(
             event ->
                 assertThat(event.outcome())
-                    .as("not REFUSED: a refusal means nothing changed")
-                    .isEqualTo(AuditEvent.Outcome.OUTCOME_UNKNOWN));
+                    .as("not REFUSED or FAILED: those mean nothing changed")
+                    .isEqualTo(AuditEvent.Outcome.PARTIALLY_APPLIED));
   }
 
   @Test
@@ -386,7 +391,7 @@ class OktaResetSafetyTest {
     String refusedId = org.lastChangeRequestId();
     attempt(() -> resets.resetPassword(SAM, PasswordReset.link()));
     String invalidId = org.lastChangeRequestId();
-    resets.revokeSessions(GRACE, SessionRevocation.sessionsOnly().withForgetDevices(true));
+    resets.revokeSessions(GRACE, SessionRevocation.sessionsOnly().with(OktaOptions.FORGET_DEVICES));
     String sessionsId = org.lastChangeRequestId();
 
     assertThat(org.audit)
@@ -429,7 +434,7 @@ class OktaResetSafetyTest {
             tuple(
                 GRACE,
                 Operation.REVOKE_SESSIONS,
-                Set.of(OperationOption.FORGET_DEVICES),
+                Set.of(OktaOptions.FORGET_DEVICES),
                 AuditEvent.Outcome.SUCCEEDED,
                 Optional.empty(),
                 Optional.of(sessionsId)));

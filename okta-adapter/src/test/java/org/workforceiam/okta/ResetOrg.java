@@ -171,7 +171,8 @@ final class ResetOrg implements AutoCloseable {
         change("reset all factors", (s, u) -> s.resetMfa(u, MfaReset.allFactors())),
         change(
             "remove one factor",
-            (s, u) -> s.resetMfa(u, MfaReset.factor(PHONE).withRemoveRecoveryEnrollment(true))),
+            (s, u) ->
+                s.resetMfa(u, MfaReset.factor(PHONE).with(OktaOptions.REMOVE_RECOVERY_ENROLLMENT))),
         change("unlock", ResetService::unlock),
         change(
             "end sessions",
@@ -180,7 +181,7 @@ final class ResetOrg implements AutoCloseable {
                     u,
                     SessionRevocation.sessionsOnly()
                         .withOauthTokens(true)
-                        .withForgetDevices(true))));
+                        .with(OktaOptions.FORGET_DEVICES))));
   }
 
   private static org.junit.jupiter.params.provider.Arguments change(String name, Change change) {

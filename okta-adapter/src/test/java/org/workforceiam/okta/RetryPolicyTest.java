@@ -162,7 +162,7 @@ class RetryPolicyTest {
             e -> {
               assertThat(e.httpStatus()).hasValue(429);
               assertThat(e.errorCode()).contains("E0000047");
-              assertThat(e.errorId()).contains("oaeRate");
+              assertThat(e.details().providerFields()).containsEntry("errorId", "oaeRate");
               assertThat(e.requestId()).contains("req-5");
               assertThat(e.retryAfter()).contains(Duration.ofMillis(2_500));
             });

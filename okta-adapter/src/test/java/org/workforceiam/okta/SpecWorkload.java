@@ -94,12 +94,12 @@ final class SpecWorkload {
           UserId.of("00u5"), PasswordReset.temporaryPassword().withRevokeSessions(true));
       resets.resetMfa(
           UserId.of("00u3"),
-          MfaReset.factor(FactorId.of("sms3")).withRemoveRecoveryEnrollment(true));
+          MfaReset.factor(FactorId.of("sms3")).with(OktaOptions.REMOVE_RECOVERY_ENROLLMENT));
       resets.resetMfa(UserId.of("00u3"), MfaReset.factor(FactorId.of("opf3")));
       resets.resetMfa(UserId.of("00u1"), MfaReset.allFactors());
       resets.revokeSessions(
           UserId.of("00u4"),
-          SessionRevocation.sessionsOnly().withOauthTokens(true).withForgetDevices(true));
+          SessionRevocation.sessionsOnly().withOauthTokens(true).with(OktaOptions.FORGET_DEVICES));
       resets.revokeSessions(UserId.of("00u5"), SessionRevocation.sessionsOnly());
       return sim.calls();
     }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
@@ -201,7 +202,7 @@ class RetryingTransportTest {
         @Override
         public ProviderError readError(Response response) {
           return new ProviderError(
-              response.code(), null, null, null, response.header("request-id"), null);
+              response.code(), null, null, Map.of(), response.header("request-id"), null);
         }
 
         @Override

@@ -70,7 +70,7 @@ class AuditedResetServiceTest {
     ResetService resets = audited(seeded().build());
     resets.unlock(GRACE);
     resets.resetMfa(ADA, MfaReset.factor(FactorId.of("sms1")));
-    resets.revokeSessions(ADA, SessionRevocation.sessionsOnly().withForgetDevices(true));
+    resets.revokeSessions(ADA, SessionRevocation.sessionsOnly().withOauthTokens(true));
     resets.resetPassword(ADA, PasswordReset.temporaryPassword());
     assertThatThrownBy(() -> resets.unlock(GRACE)).isInstanceOf(IamException.InvalidState.class);
 
@@ -82,7 +82,7 @@ class AuditedResetServiceTest {
             tuple(Operation.REVOKE_SESSIONS, Outcome.SUCCEEDED),
             tuple(Operation.SET_TEMPORARY_PASSWORD, Outcome.SUCCEEDED),
             tuple(Operation.UNLOCK, Outcome.REFUSED));
-    assertThat(events.get(2).options()).containsExactly(OperationOption.FORGET_DEVICES);
+    assertThat(events.get(2).options()).containsExactly(OperationOption.REVOKE_OAUTH_TOKENS);
     assertThat(events.get(0).options()).isEmpty();
   }
 
@@ -158,6 +158,28 @@ class AuditedResetServiceTest {
     assertThat(event.outcome()).isEqualTo(Outcome.OUTCOME_UNKNOWN);
     assertThat(event.errorType()).contains("OutcomeUnknown");
     assertThat(event.requestId()).contains("req-lost");
+  }
+
+  @Test
+  void aChangeMadeInPartIsRecordedAsPartiallyAppliedNotAsFailed() {
+    InMemoryIdentityProvider fake =
+        seeded().build().enroll(ADA, Factor.of(FactorId.of("push1"), "push", "OKTA", "ACTIVE"));
+    IamException.OutcomeUnknown lost =
+        new IamException.OutcomeUnknown(
+            "no answer",
+            ErrorDetails.ofStatus(504).withErrorCode("GatewayTimeout").withRequestId("r9"),
+            null);
+    fake.failNextMfaResetAfter(1, lost);
+    ResetService resets = audited(fake);
+
+    assertThatThrownBy(() -> resets.resetMfa(ADA, MfaReset.allFactors()))
+        .isInstanceOf(IamException.PartiallyApplied.class);
+
+    AuditEvent event = events.get(0);
+    assertThat(event.outcome()).isEqualTo(Outcome.PARTIALLY_APPLIED);
+    assertThat(event.errorType()).contains("PartiallyApplied");
+    assertThat(event.errorCode()).contains("GatewayTimeout");
+    assertThat(event.requestId()).contains("r9");
   }
 
   @Test

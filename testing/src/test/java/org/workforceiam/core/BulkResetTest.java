@@ -66,6 +66,29 @@ class BulkResetTest {
     return fake;
   }
 
+  @Test
+  void issuesTemporaryAccessPassesToManyUsersAccountingForEach() {
+    List<UserId> members = members(3);
+    InMemoryIdentityProvider fake = provider(members);
+    ResetService resets = ResetService.groupScoped(fake, fake, EMPLOYEES);
+    List<UserId> users = new ArrayList<>(members);
+    users.add(ROOT);
+    users.add(LINUS);
+    TemporaryAccessPass pass = TemporaryAccessPass.usableOnce(java.time.Duration.ofHours(1));
+
+    Report<ResetResult.AccessPass> report =
+        BulkReset.withConcurrency(2)
+            .run(users, user -> resets.issueTemporaryAccessPass(user, pass));
+
+    assertEveryUserOnceInOrder(report, users);
+    assertThat(report.count(Status.DONE)).isEqualTo(3);
+    assertThat(report.count(Status.REFUSED))
+        .as("the privileged user and the outsider")
+        .isEqualTo(2);
+    members.forEach(user -> assertThat(fake.accessPass(user)).isPresent());
+    assertThat(fake.accessPass(ROOT)).isEmpty();
+  }
+
   private static <R extends ResetResult> void assertEveryUserOnceInOrder(
       Report<R> report, List<UserId> distinctUsers) {
     assertThat(report.outcomes())

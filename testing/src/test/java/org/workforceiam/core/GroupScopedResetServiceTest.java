@@ -45,7 +45,12 @@ class GroupScopedResetServiceTest {
         operation("unlock", ResetService::unlock),
         operation(
             "revoke sessions",
-            (s, u) -> s.revokeSessions(u, SessionRevocation.sessionsOnly().withOauthTokens(true))));
+            (s, u) -> s.revokeSessions(u, SessionRevocation.sessionsOnly().withOauthTokens(true))),
+        operation(
+            "temporary access pass",
+            (s, u) ->
+                s.issueTemporaryAccessPass(
+                    u, TemporaryAccessPass.usableOnce(java.time.Duration.ofHours(1)))));
   }
 
   private static Arguments operation(String name, Attempt attempt) {

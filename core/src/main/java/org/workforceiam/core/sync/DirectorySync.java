@@ -68,13 +68,14 @@ import org.workforceiam.core.Page;
  * workforce-iam-snapshot<TAB>1} (the format name and version; another version is refused), then
  * {@code group}, {@code taken-at} (ISO 8601) and {@code salt} (16 random bytes in hex) lines, then
  * one {@code m} line per member (id, login, and the salted SHA-256-based 64-bit hashes of first
- * name, last name, primary email and status, 16 hex digits each), and last an {@code end} line with
- * the number of members and the SHA-256 of everything before it. Backslash, tab, line feed and
- * carriage return in values are written {@code \\ \t \n \r}. Ids and logins are kept as they are so
- * that a member who left can be named; names and email addresses are kept only as hashes. The file
- * is created with mode 0600 where the file system has POSIX permissions. It is written to a
- * temporary file {@code .<name>.<16 hex digits>.tmp} in the same folder and renamed into place; one
- * left by a crash is ignored and deleted by the next successful run.
+ * name, last name, primary email and status, the status as the provider's word for it in upper
+ * case, 16 hex digits each), and last an {@code end} line with the number of members and the
+ * SHA-256 of everything before it. Backslash, tab, line feed and carriage return in values are
+ * written {@code \\ \t \n \r}. Ids and logins are kept as they are so that a member who left can be
+ * named; names and email addresses are kept only as hashes. The file is created with mode 0600
+ * where the file system has POSIX permissions. It is written to a temporary file {@code .<name>.<16
+ * hex digits>.tmp} in the same folder and renamed into place; one left by a crash is ignored and
+ * deleted by the next successful run.
  *
  * <p><b>Thread-safe.</b> Runs of one instance are serialized. Don't point two instances or two
  * processes at the same snapshot file at once: neither can corrupt it, but the later rename wins

@@ -162,8 +162,10 @@ public final class EmployeeChange {
     /** The primary email address. */
     EMAIL("email"),
     /**
-     * The account status, compared by the provider's word for it, so a change between two statuses
-     * this library does not know is reported too.
+     * The account status, compared by the provider's word for it ({@link
+     * org.workforceiam.core.Employee#providerStatus()}, case-insensitively), so a change between
+     * two words this library does not know, or between two words of one normalised status, is
+     * reported too.
      */
     STATUS("status");
 

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import org.workforceiam.core.Employee;
-import org.workforceiam.core.EmployeeStatus;
 
 /**
  * Turns the compared fields of an employee, except the login, into salted 64-bit hashes, so a
@@ -17,8 +16,11 @@ import org.workforceiam.core.EmployeeStatus;
  * field's tag byte and the value's UTF-8 bytes; an absent value hashes to 0. The salt is random per
  * snapshot lineage (made at the first sync, carried over by each later one), so the same email
  * hashes differently in two installations and a precomputed table of hashed addresses does not
- * apply. The status is hashed as {@link EmployeeStatus#name()}, or for an unknown status as the
- * provider's word in upper case.
+ * apply. The status is hashed as the provider's word for it ({@link Employee#providerStatus()}),
+ * stripped and in upper case, whatever status it maps to: a change of the word is reported, and a
+ * version of the library that maps a word differently does not report every member as changed.
+ * Snapshots written before the provider's word was kept apart from the status (when a known status
+ * always had its name as the word) hash the same, so they read without reporting a change.
  *
  * <p>Not thread-safe: one per run.
  */
@@ -77,11 +79,7 @@ final class Fingerprinter {
     into[0] = hash(0, employee.firstName());
     into[1] = hash(1, employee.lastName());
     into[2] = hash(2, employee.email());
-    String status =
-        employee.status() == EmployeeStatus.UNKNOWN
-            ? employee.providerStatus().strip().toUpperCase(Locale.ROOT)
-            : employee.status().name();
-    into[3] = hash(3, Optional.of(status));
+    into[3] = hash(3, Optional.of(employee.providerStatus().strip().toUpperCase(Locale.ROOT)));
   }
 
   private long hash(int field, Optional<String> value) {

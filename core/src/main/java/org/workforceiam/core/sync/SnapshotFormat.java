@@ -21,9 +21,9 @@ import java.util.HexFormat;
  *   <li>{@code group}: the group's id; {@code taken-at}: when the sync that wrote it started (ISO
  *       8601); {@code salt}: 16 random bytes in hex, kept from one snapshot to the next.
  *   <li>{@code m}: one member: id, login, then the 64-bit hashes of first name, last name, primary
- *       email and status as 16 hex digits each ({@link Fingerprinter}); 0 for an absent value. Ids
- *       and logins are stored as they are, so a member who left can be named; names and email
- *       addresses are not stored.
+ *       email and status (the provider's word, in upper case) as 16 hex digits each ({@link
+ *       Fingerprinter}); 0 for an absent value. Ids and logins are stored as they are, so a member
+ *       who left can be named; names and email addresses are not stored.
  *   <li>{@code end}: the number of members and the SHA-256, in hex, of every byte before this line.
  *       A file without it, or whose count or checksum disagrees, is truncated or corrupt. Nothing
  *       follows it.

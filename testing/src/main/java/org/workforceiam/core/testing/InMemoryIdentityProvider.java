@@ -41,6 +41,7 @@ import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.SessionRevocation;
+import org.workforceiam.core.TemporaryAccessPass;
 import org.workforceiam.core.UserId;
 
 /**
@@ -49,24 +50,33 @@ import org.workforceiam.core.UserId;
  *
  * <p>It keeps real state, as a provider does: a reset link puts the user in {@link
  * EmployeeStatus#RECOVERY}, expiring the password or setting a temporary one puts them in {@link
- * EmployeeStatus#PASSWORD_EXPIRED}, an MFA reset removes the factors, and an unlock makes a {@link
- * EmployeeStatus#LOCKED_OUT} user {@link EmployeeStatus#ACTIVE}. An operation the user's status
- * does not allow throws {@link IamException.InvalidState} and changes nothing:
+ * EmployeeStatus#PASSWORD_EXPIRED}, an MFA reset removes the factors, an unlock makes a {@link
+ * EmployeeStatus#LOCKED_OUT} user {@link EmployeeStatus#ACTIVE}, and a Temporary Access Pass is
+ * kept per user, a new one replacing the last ({@link #accessPass(UserId)}). An operation the
+ * user's status does not allow throws {@link IamException.InvalidState} and changes nothing:
  *
  * <ul>
  *   <li>password operations need ACTIVE, RECOVERY, PASSWORD_EXPIRED or LOCKED_OUT;
- *   <li>MFA resets need ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT or PROVISIONED;
+ *   <li>MFA resets and Temporary Access Passes need ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT
+ *       or PROVISIONED;
  *   <li>unlock needs LOCKED_OUT;
  *   <li>session revocation needs anything but DEPROVISIONED.
  * </ul>
+ *
+ * <p>What it supports is what its builder says ({@link Builder#capabilities(Capabilities)}), by
+ * default {@link #defaultCapabilities()}: every operation with every provider-neutral option, and
+ * no provider's own option. An operation or option it does not support is refused with {@link
+ * IamException.OperationNotSupported} before anything else, as an adapter refuses it.
  *
  * <p>It pages like a provider (the page size is configurable and cursors are opaque), records every
  * change it was asked for ({@link #operations()}), counts calls ({@link #calls()}, {@link
  * #pageRequests()}), and injects failures deterministically: {@link #markPrivileged(UserId)},
  * {@link #rateLimitAfter(int, Duration)}, {@link #setUnavailable(boolean)}, {@link
- * #failListingAfter(int, IamException)} and {@link #failNextCall(IamException)}, each throwing the
- * same exception a real adapter throws. A generated group ({@link Builder#generatedGroup(GroupId,
- * int, IntFunction)}) serves any number of members produced on demand.
+ * #failListingAfter(int, IamException)}, {@link #failNextCall(IamException)} and {@link
+ * #failNextMfaResetAfter(int, IamException)} (an MFA reset that stops midway, {@link
+ * IamException.PartiallyApplied}), each throwing the same exception a real adapter throws. A
+ * generated group ({@link Builder#generatedGroup(GroupId, int, IntFunction)}) serves any number of
+ * members produced on demand.
  *
  * <pre>{@code
  * InMemoryIdentityProvider idp = InMemoryIdentityProvider.builder()
@@ -106,6 +116,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   private final Map<GroupId, GeneratedGroup> generatedGroups = new HashMap<>();
   private final Map<UserId, Map<FactorId, Factor>> factors = new HashMap<>();
   private final Set<UserId> privileged = new HashSet<>();
+  private final Map<UserId, ResetResult.AccessPass> accessPasses = new HashMap<>();
 
   private final List<RecordedOperation> operations = new ArrayList<>();
   private final Deque<IamException> nextCallFailures = new ArrayDeque<>();
@@ -118,6 +129,8 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   private Duration rateLimitRetryAfter = Duration.ZERO;
   private int pagesBeforeListingFailure = -1;
   private @Nullable IamException listingFailure;
+  private int factorsBeforeMfaResetFailure = -1;
+  private @Nullable IamException mfaResetFailure;
 
   private InMemoryIdentityProvider(Builder builder) {
     this.pageSize = builder.pageSize;
@@ -136,13 +149,42 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   /**
-   * Starts a builder for an empty provider with pages of 200 and every capability.
+   * Starts a builder for an empty provider with pages of 200 and {@link #defaultCapabilities()}.
    *
    * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
   }
+
+  /**
+   * Returns what the fake supports unless its builder says otherwise: every {@link Operation}, each
+   * with the provider-neutral options that apply to it ({@link OperationOption#SEND_EMAIL} and
+   * {@link OperationOption#REVOKE_SESSIONS} with a reset link, {@link
+   * OperationOption#REVOKE_SESSIONS} with the other password operations, {@link
+   * OperationOption#REVOKE_OAUTH_TOKENS} with ending sessions), and no provider's own option. To
+   * stand in for a provider, give the builder that provider's capabilities.
+   *
+   * @return the default capabilities
+   */
+  public static Capabilities defaultCapabilities() {
+    return DEFAULT_CAPABILITIES;
+  }
+
+  private static final Capabilities DEFAULT_CAPABILITIES =
+      Capabilities.builder()
+          .operation(
+              Operation.RESET_PASSWORD_LINK,
+              OperationOption.SEND_EMAIL,
+              OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.SET_TEMPORARY_PASSWORD, OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.EXPIRE_PASSWORD, OperationOption.REVOKE_SESSIONS)
+          .operation(Operation.RESET_ALL_FACTORS)
+          .operation(Operation.RESET_FACTOR)
+          .operation(Operation.UNLOCK)
+          .operation(Operation.REVOKE_SESSIONS, OperationOption.REVOKE_OAUTH_TOKENS)
+          .operation(Operation.ISSUE_TEMPORARY_ACCESS_PASS)
+          .build();
 
   // ---------------------------------------------------------------- IamDirectory
 
@@ -319,6 +361,10 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
       }
       enrolled.remove(factor);
       removed = List.of(factor);
+    } else if (mfaResetFailure != null
+        && factorsBeforeMfaResetFailure >= 0
+        && factorsBeforeMfaResetFailure < enrolled.size()) {
+      throw partiallyReset(user, request, employee, enrolled);
     } else {
       removed = List.copyOf(enrolled.keySet());
       enrolled.clear();
@@ -326,6 +372,36 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     update(employee, employee.status());
     record(request.operation(), user, request.options(), true);
     return ResetResult.Mfa.of(user, request.operation(), removed, Optional.of(nextRequestId()));
+  }
+
+  /**
+   * Removes the factors an injected MFA reset failure lets through, in enrollment order, and
+   * returns the failure to throw: nothing when none may be removed (the cause itself, as an adapter
+   * throws it), else {@link IamException.PartiallyApplied}.
+   */
+  private IamException partiallyReset(
+      UserId user, MfaReset request, Employee employee, Map<FactorId, Factor> enrolled) {
+    IamException cause = Objects.requireNonNull(mfaResetFailure);
+    List<String> ids = enrolled.keySet().stream().map(FactorId::value).toList();
+    int done = factorsBeforeMfaResetFailure;
+    mfaResetFailure = null;
+    factorsBeforeMfaResetFailure = -1;
+    if (done == 0) {
+      record(request.operation(), user, request.options(), false);
+      return cause;
+    }
+    for (String id : ids.subList(0, done)) {
+      enrolled.remove(FactorId.of(id));
+    }
+    update(employee, employee.status());
+    record(request.operation(), user, request.options(), false);
+    return new IamException.PartiallyApplied(
+        ids.subList(0, done),
+        ids.get(done),
+        ids.subList(done + 1, ids.size()),
+        "the MFA reset of user " + user + " stopped midway (injected fault)",
+        cause.details(),
+        cause);
   }
 
   @Override
@@ -346,8 +422,26 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     allowed.remove(EmployeeStatus.DEPROVISIONED);
     beginChange(user, request.operation(), request.options(), allowed);
     record(request.operation(), user, request.options(), true);
-    return ResetResult.Sessions.of(
-        user, request.oauthTokens(), request.forgetDevices(), Optional.of(nextRequestId()));
+    return ResetResult.Sessions.of(user, request.options(), Optional.of(nextRequestId()));
+  }
+
+  @Override
+  public synchronized ResetResult.AccessPass issueTemporaryAccessPass(
+      UserId user, TemporaryAccessPass request) {
+    Objects.requireNonNull(user, "user == null");
+    Objects.requireNonNull(request, "request == null");
+    beginChange(user, request.operation(), request.options(), MFA_STATUSES);
+    ResetResult.AccessPass pass =
+        ResetResult.AccessPass.of(
+            user,
+            Secret.of(randomToken(16)),
+            request.lifetime(),
+            request.usableOnce(),
+            Optional.of(clock.instant()),
+            Optional.of(nextRequestId()));
+    accessPasses.put(user, pass);
+    record(request.operation(), user, request.options(), true);
+    return pass;
   }
 
   /**
@@ -477,6 +571,17 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   /**
+   * Returns the Temporary Access Pass last issued to a user, without counting a call or applying
+   * faults: a user has one at a time.
+   *
+   * @param user the user
+   * @return the pass, or empty when none was issued
+   */
+  public synchronized Optional<ResetResult.AccessPass> accessPass(UserId user) {
+    return Optional.ofNullable(accessPasses.get(user));
+  }
+
+  /**
    * Returns every change asked of this provider, made or refused, in order.
    *
    * @return the recorded operations
@@ -577,6 +682,29 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   }
 
   /**
+   * Makes the next reset of all of a user's factors stop midway, as a provider that removes them
+   * one request at a time may: the first {@code removed} factors (in enrollment order) are removed,
+   * then {@link IamException.PartiallyApplied} is thrown naming them, the failed factor and those
+   * not attempted, with {@code failure} as its cause. With {@code removed} 0, nothing is removed
+   * and {@code failure} itself is thrown. A user with no more than {@code removed} factors is reset
+   * as usual and the fault stays for the next reset. Once thrown, the fault is gone.
+   *
+   * @param removed how many factors are removed before the failure
+   * @param failure the failed step's error: {@link IamException.OutcomeUnknown} when its outcome is
+   *     unknown, another kind when it did not happen
+   * @return this provider
+   */
+  public synchronized InMemoryIdentityProvider failNextMfaResetAfter(
+      int removed, IamException failure) {
+    if (removed < 0) {
+      throw new IllegalArgumentException("removed must not be negative: " + removed);
+    }
+    this.factorsBeforeMfaResetFailure = removed;
+    this.mfaResetFailure = Objects.requireNonNull(failure, "failure == null");
+    return this;
+  }
+
+  /**
    * Removes every injected fault except privileged users.
    *
    * @return this provider
@@ -586,6 +714,8 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     callsBeforeRateLimit = -1;
     pagesBeforeListingFailure = -1;
     listingFailure = null;
+    factorsBeforeMfaResetFailure = -1;
+    mfaResetFailure = null;
     nextCallFailures.clear();
     return this;
   }
@@ -709,7 +839,7 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
   /** Builds an {@link InMemoryIdentityProvider}; not thread-safe. */
   public static final class Builder {
     private int pageSize = 200;
-    private Capabilities capabilities = allCapabilities();
+    private Capabilities capabilities = DEFAULT_CAPABILITIES;
     private Clock clock = Clock.systemUTC();
     private long seed = 42;
     private final Set<GroupId> groups = new HashSet<>();
@@ -734,8 +864,8 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
     }
 
     /**
-     * Sets what the provider supports; by default, every {@link Operation} with the options that
-     * apply to it.
+     * Sets what the provider supports; by default {@link #defaultCapabilities()}. Give it a
+     * provider's capabilities, its own options included, to stand in for that provider.
      *
      * @param capabilities the capabilities
      * @return this builder
@@ -851,10 +981,6 @@ public final class InMemoryIdentityProvider implements IamDirectory, ResetServic
         }
       }
       return new InMemoryIdentityProvider(this);
-    }
-
-    private static Capabilities allCapabilities() {
-      return Capabilities.all();
     }
   }
 }

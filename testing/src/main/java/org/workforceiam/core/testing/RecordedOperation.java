@@ -1,9 +1,9 @@
 package org.workforceiam.core.testing;
 
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.UserId;
@@ -33,8 +33,6 @@ public record RecordedOperation(
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(options, "options == null");
-    options =
-        Collections.unmodifiableSet(
-            options.isEmpty() ? EnumSet.noneOf(OperationOption.class) : EnumSet.copyOf(options));
+    options = Collections.unmodifiableSet(new TreeSet<>(options));
   }
 }

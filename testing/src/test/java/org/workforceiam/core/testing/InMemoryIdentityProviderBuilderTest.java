@@ -49,17 +49,21 @@ class InMemoryIdentityProviderBuilderTest {
   }
 
   @Test
-  void supportsEveryOperationWithItsOptionsByDefault() {
+  void supportsEveryOperationWithTheNeutralOptionsByDefault() {
     Capabilities capabilities = InMemoryIdentityProvider.builder().build().capabilities();
+    assertThat(capabilities).isEqualTo(InMemoryIdentityProvider.defaultCapabilities());
     assertThat(capabilities.operations()).containsOnlyKeys(EnumSet.allOf(Operation.class));
     assertThat(capabilities.supports(Operation.RESET_PASSWORD_LINK, OperationOption.SEND_EMAIL))
         .isTrue();
     assertThat(
+            capabilities.supports(Operation.REVOKE_SESSIONS, OperationOption.REVOKE_OAUTH_TOKENS))
+        .isTrue();
+    assertThat(capabilities.supports(Operation.ISSUE_TEMPORARY_ACCESS_PASS)).isTrue();
+    assertThat(
             capabilities.supports(
-                Operation.RESET_FACTOR, OperationOption.REMOVE_RECOVERY_ENROLLMENT))
-        .isTrue();
-    assertThat(capabilities.supports(Operation.REVOKE_SESSIONS, OperationOption.FORGET_DEVICES))
-        .isTrue();
+                Operation.REVOKE_SESSIONS, OperationOption.of("okta", "FORGET_DEVICES")))
+        .as("no provider's own option unless the builder is given it")
+        .isFalse();
     assertThat(capabilities.supports(Operation.UNLOCK, OperationOption.SEND_EMAIL)).isFalse();
   }
 

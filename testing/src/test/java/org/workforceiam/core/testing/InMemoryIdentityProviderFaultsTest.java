@@ -243,6 +243,70 @@ class InMemoryIdentityProviderFaultsTest {
 
   // ------------------------------------------------------------------ capabilities
 
+  // ------------------------------------------------------------------ a change that stops midway
+
+  private static InMemoryIdentityProvider withThreeFactors() {
+    return InMemoryIdentityProvider.builder()
+        .employee(person(ADA.value()), EMPLOYEES)
+        .factor(ADA, Factor.of(FactorId.of("fido1"), "webauthn", "FIDO", "ACTIVE"))
+        .factor(ADA, Factor.of(FactorId.of("app1"), "push", "OKTA", "ACTIVE"))
+        .factor(ADA, Factor.of(FactorId.of("sms1"), "sms", "OKTA", "ACTIVE"))
+        .build();
+  }
+
+  @Test
+  void anMfaResetCanStopMidwaySayingWhatWasDoneAndWhatNot() {
+    InMemoryIdentityProvider fake = withThreeFactors();
+    IamException.OutcomeUnknown lost =
+        new IamException.OutcomeUnknown(
+            "no answer", ErrorDetails.none().withRequestId("r-lost"), null);
+    fake.failNextMfaResetAfter(1, lost);
+
+    assertThatThrownBy(() -> fake.resetMfa(ADA, MfaReset.allFactors()))
+        .isInstanceOfSatisfying(
+            IamException.PartiallyApplied.class,
+            e -> {
+              assertThat(e.applied()).containsExactly("fido1");
+              assertThat(e.failedStep()).isEqualTo("app1");
+              assertThat(e.notAttempted()).containsExactly("sms1");
+              assertThat(e.getCause()).isSameAs(lost);
+              assertThat(e.requestId()).contains("r-lost");
+            });
+    assertThat(fake.enrolledFactors(ADA))
+        .extracting(f -> f.id().value())
+        .containsExactly("app1", "sms1");
+
+    assertThat(fake.resetMfa(ADA, MfaReset.allFactors()).factorsReset())
+        .as("the fault strikes once")
+        .hasSize(2);
+  }
+
+  @Test
+  void anMfaResetWhoseFirstStepFailsThrowsThatStepsErrorAndRemovesNothing() {
+    InMemoryIdentityProvider fake = withThreeFactors();
+    IamException denied =
+        new IamException.PermissionDenied(
+            IamException.PermissionDenied.Reason.ROLE_DOES_NOT_ALLOW, "no", ErrorDetails.none());
+    fake.failNextMfaResetAfter(0, denied);
+
+    assertThatThrownBy(() -> fake.resetMfa(ADA, MfaReset.allFactors())).isSameAs(denied);
+    assertThat(fake.enrolledFactors(ADA)).hasSize(3);
+  }
+
+  @Test
+  void anMfaResetFaultWaitsForAUserWithMoreFactorsThanItLetsThrough() {
+    InMemoryIdentityProvider fake = withThreeFactors();
+    fake.failNextMfaResetAfter(
+        3, new IamException.ProviderUnavailable("down", ErrorDetails.none()));
+
+    assertThat(fake.resetMfa(ADA, MfaReset.allFactors()).factorsReset()).hasSize(3);
+    assertThatThrownBy(
+            () ->
+                fake.failNextMfaResetAfter(
+                    -1, new IamException.ProviderUnavailable("down", ErrorDetails.none())))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void anUnsupportedOperationIsRefusedBeforeAnyCall() {
     InMemoryIdentityProvider fake =
@@ -267,9 +331,12 @@ class InMemoryIdentityProviderFaultsTest {
         .hasMessageContaining("[SEND_EMAIL]");
     assertThatThrownBy(
             () ->
-                fake.revokeSessions(ADA, SessionRevocation.sessionsOnly().withForgetDevices(true)))
+                fake.revokeSessions(
+                    ADA,
+                    SessionRevocation.sessionsOnly()
+                        .with(OperationOption.of("okta", "FORGET_DEVICES"))))
         .isInstanceOf(IamException.OperationNotSupported.class)
-        .hasMessageContaining("[FORGET_DEVICES]");
+        .hasMessageContaining("[okta:FORGET_DEVICES]");
 
     assertThat(fake.calls()).isZero();
     assertThat(fake.operations()).isEmpty();

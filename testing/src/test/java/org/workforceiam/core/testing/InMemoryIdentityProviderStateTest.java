@@ -8,6 +8,7 @@ import static org.workforceiam.core.testing.People.EMPLOYEES;
 import static org.workforceiam.core.testing.People.person;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
+import org.workforceiam.core.Capabilities;
 import org.workforceiam.core.EmployeeStatus;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.FactorId;
@@ -26,6 +28,7 @@ import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.SessionRevocation;
+import org.workforceiam.core.TemporaryAccessPass;
 import org.workforceiam.core.UserId;
 
 /** The fake changes state as a provider does, and refuses what the user's status forbids. */
@@ -35,8 +38,17 @@ class InMemoryIdentityProviderStateTest {
   private static final FactorId SMS = FactorId.of("sms1Ada");
   private static final FactorId PUSH = FactorId.of("opf1Ada");
 
+  private static final OperationOption REMOVE_RECOVERY =
+      OperationOption.of("okta", "REMOVE_RECOVERY_ENROLLMENT");
+
   private static InMemoryIdentityProvider withAda(EmployeeStatus status) {
+    return withAda(status, InMemoryIdentityProvider.defaultCapabilities());
+  }
+
+  private static InMemoryIdentityProvider withAda(
+      EmployeeStatus status, Capabilities capabilities) {
     return InMemoryIdentityProvider.builder()
+        .capabilities(capabilities)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .employee(person(ADA.value(), status), EMPLOYEES)
         .factor(ADA, Factor.of(SMS, "sms", "OKTA", "ACTIVE"))
@@ -135,20 +147,18 @@ class InMemoryIdentityProviderStateTest {
   }
 
   @Test
-  void resettingOneFactorKeepsTheOthers() {
-    InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
-    ResetResult.Mfa result =
-        fake.resetMfa(ADA, MfaReset.factor(SMS).withRemoveRecoveryEnrollment(true));
+  void resettingOneFactorKeepsTheOthersAndRecordsAProvidersOwnOption() {
+    InMemoryIdentityProvider fake =
+        withAda(
+            EmployeeStatus.ACTIVE,
+            Capabilities.builder().operation(Operation.RESET_FACTOR, REMOVE_RECOVERY).build());
+    ResetResult.Mfa result = fake.resetMfa(ADA, MfaReset.factor(SMS).with(REMOVE_RECOVERY));
     assertThat(result.operation()).isEqualTo(Operation.RESET_FACTOR);
     assertThat(result.factorsReset()).containsExactly(SMS);
     assertThat(fake.enrolledFactors(ADA)).extracting(Factor::id).containsExactly(PUSH);
     assertThat(fake.operations())
         .containsExactly(
-            new RecordedOperation(
-                Operation.RESET_FACTOR,
-                ADA,
-                Set.of(OperationOption.REMOVE_RECOVERY_ENROLLMENT),
-                true));
+            new RecordedOperation(Operation.RESET_FACTOR, ADA, Set.of(REMOVE_RECOVERY), true));
   }
 
   @Test
@@ -180,11 +190,66 @@ class InMemoryIdentityProviderStateTest {
     InMemoryIdentityProvider fake = withAda(EmployeeStatus.SUSPENDED);
     var before = fake.employee(ADA).orElseThrow();
     ResetResult.Sessions result =
-        fake.revokeSessions(ADA, SessionRevocation.sessionsOnly().withForgetDevices(true));
-    assertThat(result.oauthTokensRevoked()).isFalse();
-    assertThat(result.devicesForgotten()).isTrue();
+        fake.revokeSessions(ADA, SessionRevocation.sessionsOnly().withOauthTokens(true));
+    assertThat(result.oauthTokensRevoked()).isTrue();
+    assertThat(result.options()).containsExactly(OperationOption.REVOKE_OAUTH_TOKENS);
     assertThat(fake.employee(ADA)).contains(before);
     assertThat(fake.enrolledFactors(ADA)).hasSize(2);
+  }
+
+  // ------------------------------------------------------------------ temporary access passes
+
+  @Test
+  void aTemporaryAccessPassIsRandomKeptPerUserAndReplacedByTheNextOne() {
+    InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE);
+    var before = fake.employee(ADA).orElseThrow();
+
+    ResetResult.AccessPass first =
+        fake.issueTemporaryAccessPass(ADA, TemporaryAccessPass.usableOnce(Duration.ofHours(1)));
+    ResetResult.AccessPass second =
+        fake.issueTemporaryAccessPass(ADA, TemporaryAccessPass.reusable(Duration.ofMinutes(30)));
+
+    assertThat(first.pass().reveal()).hasSize(16).isNotEqualTo(second.pass().reveal());
+    assertThat(first.lifetime()).isEqualTo(Duration.ofHours(1));
+    assertThat(first.usableOnce()).isTrue();
+    assertThat(first.startsAt()).contains(NOW);
+    assertThat(first.requestId()).isPresent();
+    assertThat(first.toString()).doesNotContain(first.pass().reveal());
+    assertThat(second.usableOnce()).isFalse();
+    assertThat(fake.accessPass(ADA)).contains(second);
+    assertThat(fake.employee(ADA)).contains(before);
+    assertThat(fake.enrolledFactors(ADA)).hasSize(2);
+    assertThat(fake.operations())
+        .extracting(RecordedOperation::operation, RecordedOperation::applied)
+        .containsExactly(
+            tuple(Operation.ISSUE_TEMPORARY_ACCESS_PASS, true),
+            tuple(Operation.ISSUE_TEMPORARY_ACCESS_PASS, true));
+  }
+
+  @Test
+  void aFakeWithoutTemporaryAccessPassesRefusesThemAsUnsupportedAndKeepsNone() {
+    InMemoryIdentityProvider fake =
+        withAda(EmployeeStatus.ACTIVE, Capabilities.builder().operation(Operation.UNLOCK).build());
+
+    assertThatThrownBy(
+            () ->
+                fake.issueTemporaryAccessPass(
+                    ADA, TemporaryAccessPass.usableOnce(Duration.ofHours(1))))
+        .isInstanceOf(IamException.OperationNotSupported.class)
+        .hasMessageContaining("ISSUE_TEMPORARY_ACCESS_PASS");
+    assertThat(fake.accessPass(ADA)).isEmpty();
+    assertThat(fake.calls()).isZero();
+  }
+
+  @Test
+  void anAccessPassForAPrivilegedUserIsRefused() {
+    InMemoryIdentityProvider fake = withAda(EmployeeStatus.ACTIVE).markPrivileged(ADA);
+    assertThatThrownBy(
+            () ->
+                fake.issueTemporaryAccessPass(
+                    ADA, TemporaryAccessPass.usableOnce(Duration.ofHours(1))))
+        .isInstanceOf(IamException.PermissionDenied.class);
+    assertThat(fake.accessPass(ADA)).isEmpty();
   }
 
   // ------------------------------------------------------------------ the status rules
@@ -225,6 +290,20 @@ class InMemoryIdentityProviderStateTest {
             EmployeeStatus.PROVISIONED);
     assertStatusRule(allowed, (fake, user) -> fake.resetMfa(user, MfaReset.allFactors()));
     assertStatusRule(allowed, (fake, user) -> fake.resetMfa(user, MfaReset.factor(SMS)));
+  }
+
+  @Test
+  void temporaryAccessPassesNeedWhatMfaResetsNeed() {
+    assertStatusRule(
+        EnumSet.of(
+            EmployeeStatus.ACTIVE,
+            EmployeeStatus.RECOVERY,
+            EmployeeStatus.PASSWORD_EXPIRED,
+            EmployeeStatus.LOCKED_OUT,
+            EmployeeStatus.PROVISIONED),
+        (fake, user) ->
+            fake.issueTemporaryAccessPass(
+                user, TemporaryAccessPass.usableOnce(Duration.ofMinutes(60))));
   }
 
   @Test
