@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import okhttp3.HttpUrl;
-import org.workforceiam.http.MoshiJwtSerializer;
 import org.workforceiam.http.ServiceAppKey;
 
 /**

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.http.MoshiJwtSerializer;
 
 /**
  * DPoP (RFC 9449) for one client: its own EC P-256 key pair, separate from the client

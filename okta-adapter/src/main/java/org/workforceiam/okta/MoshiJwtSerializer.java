@@ -1,19 +1,15 @@
-package org.workforceiam.http;
+package org.workforceiam.okta;
 
 import com.squareup.moshi.JsonWriter;
 import io.jsonwebtoken.io.AbstractSerializer;
 import java.io.OutputStream;
 import java.util.Map;
 import okio.Okio;
+import org.workforceiam.http.Json;
 
-/**
- * Lets jjwt write JWT headers and claims through Moshi, so no Jackson is needed: every adapter that
- * signs a JWT (client assertions, DPoP proofs) passes {@link #INSTANCE} to {@code
- * Jwts.builder().json(...)}.
- */
-public final class MoshiJwtSerializer extends AbstractSerializer<Map<String, ?>> {
-  /** The one instance; stateless and thread-safe. */
-  public static final MoshiJwtSerializer INSTANCE = new MoshiJwtSerializer();
+/** Lets jjwt write its headers and claims through Moshi, so no Jackson is needed. */
+final class MoshiJwtSerializer extends AbstractSerializer<Map<String, ?>> {
+  static final MoshiJwtSerializer INSTANCE = new MoshiJwtSerializer();
 
   private MoshiJwtSerializer() {}
 
