@@ -36,16 +36,6 @@ final class OktaConnection implements AutoCloseable {
   /** The logger of HTTP exchanges, named in {@link HttpLogging}'s documentation. */
   static final String HTTP_LOGGER = "org.workforceiam.okta.http";
 
-  /** Sent with every request, so Okta's System Log shows which client made it. */
-  static final String USER_AGENT =
-      "workforce-iam/"
-          + Objects.requireNonNullElse(
-              OktaConnection.class.getPackage().getImplementationVersion(), "dev")
-          + " okhttp/"
-          + okhttp3.OkHttp.VERSION
-          + " java/"
-          + Runtime.version().feature();
-
   private final HttpUrl orgUrl;
   private final Clock clock;
   private final List<String> scopes;
@@ -127,12 +117,7 @@ final class OktaConnection implements AutoCloseable {
     // Only what the caller meant to share is kept (pool, proxy, TLS, DNS, timeouts); nothing of
     // theirs sees a credential, and OkHttp never repeats a request by itself: see HttpClients.
     OkHttpClient base =
-        HttpClients.derive(httpClient)
-            .addInterceptor(
-                chain ->
-                    chain.proceed(
-                        chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
-            .build();
+        HttpClients.derive(httpClient).addInterceptor(HttpClients.userAgent()).build();
     HttpLogInterceptor log =
         new HttpLogInterceptor(logging, HTTP_LOGGER, OktaErrors.REQUEST_ID_HEADER);
     RateLimitPacer pacer = new RateLimitPacer(clock, OktaRules.INSTANCE);

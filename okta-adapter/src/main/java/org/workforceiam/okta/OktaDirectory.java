@@ -22,6 +22,7 @@ import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.Page;
 import org.workforceiam.core.UserId;
+import org.workforceiam.http.Emails;
 import org.workforceiam.http.Json;
 import org.workforceiam.http.JsonBodies;
 import org.workforceiam.http.LinkHeaders;
@@ -257,7 +258,7 @@ final class OktaDirectory implements IamDirectory {
   @Override
   public Optional<Employee> findByEmail(String email) {
     Objects.requireNonNull(email, "email == null");
-    String value = requireSearchableEmail(email);
+    String value = Emails.requireSearchable(email);
     HttpUrl url =
         orgUrl
             .newBuilder()
@@ -292,53 +293,6 @@ final class OktaDirectory implements IamDirectory {
       }
       return matches.stream().findFirst();
     }
-  }
-
-  /**
-   * Returns the address without surrounding white space, or refuses it when it is blank or contains
-   * a character that could end or change Okta's search expression: {@code "}, {@code \}, white
-   * space or a control character.
-   */
-  static String requireSearchableEmail(String email) {
-    String value = email.strip();
-    if (value.isEmpty()) {
-      throw new IllegalArgumentException("email must not be blank");
-    }
-    for (int i = 0; i < value.length(); ) {
-      int c = value.codePointAt(i);
-      if (c == '"'
-          || c == '\\'
-          || Character.isWhitespace(c)
-          || Character.isSpaceChar(c)
-          || Character.isISOControl(c)
-          || Character.getType(c) == Character.FORMAT) {
-        throw new IllegalArgumentException(
-            "email "
-                + shown(value)
-                + " must not contain quotes, backslashes, white space or control characters");
-      }
-      i += Character.charCount(c);
-    }
-    return value;
-  }
-
-  /** A value for a message: control and format characters escaped, at most 100 characters. */
-  private static String shown(String value) {
-    StringBuilder out = new StringBuilder("'");
-    int shown = 0;
-    for (int i = 0; i < value.length() && shown < 100; shown++) {
-      int c = value.codePointAt(i);
-      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-      i += Character.charCount(c);
-    }
-    if (shown == 100 && value.codePointCount(0, value.length()) > 100) {
-      out.append("…");
-    }
-    return out.append("'").toString();
   }
 
   /**

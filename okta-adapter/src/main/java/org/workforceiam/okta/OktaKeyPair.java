@@ -2,35 +2,21 @@ package org.workforceiam.okta;
 
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
 import org.workforceiam.http.Json;
+import org.workforceiam.http.NewFiles;
+import org.workforceiam.http.Pem;
 
 /**
  * A key pair for an Okta API Services app: the private key stays with this client, the public key
@@ -152,36 +138,11 @@ public final class OktaKeyPair {
    * @param file where to write; must not exist
    * @throws IamException.InvalidConfiguration when the file already exists (a key is never
    *     overwritten)
-   * @throws UncheckedIOException when writing fails
+   * @throws java.io.UncheckedIOException when writing fails
    */
   public void writePrivateKeyPem(Path file) {
-    Objects.requireNonNull(file, "file == null");
-    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    FileAttribute<?>[] attributes =
-        FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            }
-            : new FileAttribute<?>[0];
-    try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes);
-        Writer writer = Channels.newWriter(channel, StandardCharsets.US_ASCII)) {
-      writer.write(privateKeyPem());
-    } catch (FileAlreadyExistsException e) {
-      throw new IamException.InvalidConfiguration(
-          "the file "
-              + file
-              + " already exists; a private key is never overwritten: choose another path",
-          ErrorDetails.none());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the private key to " + file, e);
-    }
-  }
-
-  private String privateKeyPem() {
-    String base64 =
-        Base64.getMimeEncoder(64, new byte[] {'\n'})
-            .encodeToString(keyPair.getPrivate().getEncoded());
-    return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+    NewFiles.create(
+        file, Pem.write("PRIVATE KEY", keyPair.getPrivate().getEncoded()), true, "a private key");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.workforceiam.http;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Authenticator;
 import okhttp3.Call;
@@ -45,6 +46,19 @@ public final class HttpClients {
   /** The call timeout of a client whose caller set none: the longest one exchange may take. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * The {@code User-Agent} every adapter sends, so the provider's logs show which client made a
+   * request: {@code workforce-iam/<version> okhttp/<version> java/<feature version>}.
+   */
+  public static final String USER_AGENT =
+      "workforce-iam/"
+          + Objects.requireNonNullElse(
+              HttpClients.class.getPackage().getImplementationVersion(), "dev")
+          + " okhttp/"
+          + okhttp3.OkHttp.VERSION
+          + " java/"
+          + Runtime.version().feature();
+
   /** Where the guard moves a {@code 503}'s {@code Retry-After} while OkHttp decides follow-ups. */
   static final String HIDDEN_RETRY_AFTER = "X-Workforce-Iam-Retry-After";
 
@@ -75,6 +89,16 @@ public final class HttpClients {
       builder.callTimeout(DEFAULT_CALL_TIMEOUT);
     }
     return builder;
+  }
+
+  /**
+   * Returns an application interceptor that sets {@link #USER_AGENT} on every request.
+   *
+   * @return the interceptor
+   */
+  public static Interceptor userAgent() {
+    return chain ->
+        chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build());
   }
 
   /**

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
@@ -41,9 +40,6 @@ public final class PrivateKeys {
   private static final String FIX_HINT =
       "; expected a PEM private key (-----BEGIN PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY-----"
           + " or -----BEGIN EC PRIVATE KEY-----) or a JWK JSON private key";
-
-  /** A PEM label as RFC 7468 allows it, on the header line: never a piece of the body. */
-  private static final Pattern PEM_LABEL = Pattern.compile("[A-Z0-9]+(?:[ -][A-Z0-9]+)*");
 
   private PrivateKeys() {}
 
@@ -108,38 +104,9 @@ public final class PrivateKeys {
   // ------------------------------------------------------------------ PEM
 
   private static ServiceAppKey fromPem(String pem, String source) {
-    int begin = pem.indexOf("-----BEGIN ");
-    int labelEnd = pem.indexOf("-----", begin + 11);
-    if (labelEnd < 0) {
-      throw invalid(source + " has a damaged PEM header" + FIX_HINT, null);
-    }
-    String label = pem.substring(begin + 11, labelEnd).strip();
-    if (!PEM_LABEL.matcher(label).matches()) {
-      // Not quoted: without its closing dashes, the "label" runs on into the key itself.
-      throw invalid(source + " has a damaged PEM header" + FIX_HINT, null);
-    }
-    String footer = "-----END " + label + "-----";
-    int end = pem.indexOf(footer, labelEnd + 5);
-    if (end < 0) {
-      throw invalid(
-          source + " is truncated: the PEM block has no '" + footer + "' line; copy the whole key",
-          null);
-    }
-    String body = pem.substring(labelEnd + 5, end);
-    if ((body.contains("Proc-Type:") && body.contains("ENCRYPTED"))
-        || label.equals("ENCRYPTED PRIVATE KEY")) {
-      throw invalid(
-          source
-              + " is encrypted with a passphrase, which is not supported; decrypt it, for example"
-              + " with: openssl pkcs8 -topk8 -nocrypt -in encrypted.pem -out key.pem",
-          null);
-    }
-    byte[] der;
-    try {
-      der = Base64.getDecoder().decode(body.replaceAll("\\s", ""));
-    } catch (IllegalArgumentException e) {
-      throw invalid(source + " is damaged: its PEM body is not valid base64", null);
-    }
+    Pem.Block block = Pem.read(pem, source, "", FIX_HINT);
+    String label = block.label();
+    byte[] der = block.der();
     return switch (label) {
       case "PRIVATE KEY" -> fromPkcs8(der, source);
       case "RSA PRIVATE KEY" -> fromPkcs1(der, source);

@@ -97,4 +97,17 @@ public interface ProviderRules {
   default @Nullable Instant retryAt(Response response, Clock clock) {
     return HttpHeaders.retryAfter(response, clock);
   }
+
+  /**
+   * Returns when a request answered 503 (service unavailable) may be sent again, in local time, for
+   * a provider that says so reliably (Microsoft Graph sends {@code Retry-After} with its 503s). By
+   * default null: the loop backs off exponentially, as it does for a 504 or a failed connection.
+   *
+   * @param response the 503 response
+   * @param clock the local clock
+   * @return the time, or null to back off
+   */
+  default @Nullable Instant unavailableUntil(Response response, Clock clock) {
+    return null;
+  }
 }

@@ -19,7 +19,10 @@ final class RetryableFailure extends IamException {
 
   /** How the loop waits before the next attempt. */
   enum Kind {
-    /** Until the provider's rate-limit window resets. */
+    /**
+     * Until the time the provider gave: a rate limit's reset, or the {@code Retry-After} of a 503
+     * from a provider whose rules read it ({@link ProviderRules#unavailableUntil}).
+     */
     RATE_LIMITED,
     /** Exponential backoff. */
     BACKOFF,
@@ -58,6 +61,17 @@ final class RetryableFailure extends IamException {
   static RetryableFailure rateLimited(String what, @Nullable Instant retryAt, GiveUp giveUp) {
     return new RetryableFailure(
         Kind.RATE_LIMITED, what, "rate-limited", retryAt, null, giveUp, null);
+  }
+
+  static RetryableFailure unavailableUntil(String what, Instant retryAt, GiveUp giveUp) {
+    return new RetryableFailure(
+        Kind.RATE_LIMITED,
+        what,
+        "answered HTTP 503 with a time to try again",
+        retryAt,
+        null,
+        giveUp,
+        null);
   }
 
   static RetryableFailure backoff(

@@ -33,7 +33,8 @@ import org.workforceiam.core.RetryPolicy;
  *   <li>429: waits until the time the provider gives ({@link ProviderRules#retryAt}), plus a second
  *       and jitter, capped by {@link RetryPolicy#maxWait()}; without one, backs off.
  *   <li>503, 504 and connection failures before the request was sent: exponential backoff from 300
- *       ms, with up to 25% jitter.
+ *       ms, with up to 25% jitter; a 503 whose time to try again the provider's rules read ({@link
+ *       ProviderRules#unavailableUntil}) waits until then, as after a 429.
  *   <li>A page: a body that fails midway is fetched again after a backoff; a 500, a 504 or a read
  *       timeout asks again at once for a smaller page ({@link Transport.PageSizer}).
  *   <li>A step that an attempt needs first, such as the token request ({@link #send(Request)}),
@@ -352,14 +353,23 @@ public final class RetryingTransport implements Transport {
   private RetryableFailure statusFailure(String what, Response response) {
     ProviderError error = rules.readError(response);
     int status = response.code();
-    @Nullable Instant retryAt = status == 429 ? rules.retryAt(response, clock) : null;
+    @Nullable Instant retryAt =
+        switch (status) {
+          case 429 -> rules.retryAt(response, clock);
+          case 503 -> rules.unavailableUntil(response, clock);
+          default -> null;
+        };
     response.close();
     RetryableFailure.GiveUp giveUp =
         (attempts, wait) ->
             rules.toException(error, what + " after " + attempts + " attempts", wait);
-    return status == 429
-        ? RetryableFailure.rateLimited(what, retryAt, giveUp)
-        : RetryableFailure.backoff(what, "answered HTTP " + status, giveUp, null);
+    if (status == 429) {
+      return RetryableFailure.rateLimited(what, retryAt, giveUp);
+    }
+    if (retryAt != null) {
+      return RetryableFailure.unavailableUntil(what, retryAt, giveUp);
+    }
+    return RetryableFailure.backoff(what, "answered HTTP " + status, giveUp, null);
   }
 
   private RetryableFailure unreachable(String what, IOException e) {

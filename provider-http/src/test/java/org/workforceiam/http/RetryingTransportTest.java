@@ -51,13 +51,17 @@ class RetryingTransportTest {
   }
 
   private RetryingTransport transport(RetryPolicy policy) {
+    return transport(policy, PLAIN);
+  }
+
+  private RetryingTransport transport(RetryPolicy policy, ProviderRules rules) {
     Sleeper sleeper =
         duration -> {
           waits.add(duration);
           clock.advance(duration);
         };
     return new RetryingTransport(
-        client, policy, clock, sleeper, () -> 0.5, new RateLimitPacer(clock, PLAIN), PLAIN);
+        client, policy, clock, sleeper, () -> 0.5, new RateLimitPacer(clock, rules), rules);
   }
 
   private Request get(String path) {
@@ -78,6 +82,30 @@ class RetryingTransportTest {
     // 3 s, plus the 1 s margin and jitter 0.5 × 1 s.
     assertThat(waits).containsExactly(Duration.ofMillis(4_500));
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void a503WaitsForRetryAfterOnlyWhenTheProvidersRulesReadIt() throws Exception {
+    ProviderRules readsRetryAfter =
+        new ForwardingRules(PLAIN) {
+          @Override
+          public @Nullable Instant unavailableUntil(Response response, Clock clock) {
+            return HttpHeaders.retryAfter(response, clock);
+          }
+        };
+    for (ProviderRules rules : List.of(readsRetryAfter, PLAIN)) {
+      server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "5").build());
+      server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+      try (Response response =
+          transport(RetryPolicy.defaults(), rules)
+              .execute(() -> get("/v1.0/users"), Transport.Safety.REPEATABLE)) {
+        assertThat(response.code()).isEqualTo(200);
+      }
+    }
+
+    // 5 s, plus the 1 s margin and jitter 0.5 × 1 s; then, by default, the backoff of 300 ms +
+    // 12.5%.
+    assertThat(waits).containsExactly(Duration.ofMillis(6_500), Duration.ofMillis(337));
   }
 
   @Test
@@ -214,6 +242,36 @@ class RetryingTransportTest {
               : new IamException.ProviderUnavailable(what + " failed", details);
         }
       };
+
+  /** Rules that do what other rules do, but for what a subclass overrides. */
+  private static class ForwardingRules implements ProviderRules {
+    private final ProviderRules delegate;
+
+    ForwardingRules(ProviderRules delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public String requestIdHeader() {
+      return delegate.requestIdHeader();
+    }
+
+    @Override
+    public ProviderError readError(Response response) {
+      return delegate.readError(response);
+    }
+
+    @Override
+    public IamException toException(
+        ProviderError error, String what, @Nullable Duration retryAfter) {
+      return delegate.toException(error, what, retryAfter);
+    }
+  }
 
   /** A clock that moves only when told. */
   private static final class MovingClock extends Clock {
