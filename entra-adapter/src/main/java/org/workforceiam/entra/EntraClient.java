@@ -92,8 +92,8 @@ public final class EntraClient implements AutoCloseable {
    * <p>Employees map from Graph users as: id = object id, login = {@code userPrincipalName}, first
    * and last name = {@code givenName} and {@code surname}, email = {@code mail} (users without a
    * mailbox have none and are reported as incomplete profiles), status {@code ACTIVE} when {@code
-   * accountEnabled} is true, else the provider's word {@code DISABLED}. Object ids are GUIDs: any
-   * other user or group id is refused with {@link IllegalArgumentException} before any request.
+   * accountEnabled} is true, {@code DISABLED} when it is false. Object ids are GUIDs: any other
+   * user or group id is refused with {@link IllegalArgumentException} before any request.
    *
    * @return the directory; thread-safe
    */

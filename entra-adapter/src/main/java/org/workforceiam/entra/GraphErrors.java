@@ -2,6 +2,7 @@ package org.workforceiam.entra;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,7 @@ final class GraphErrors {
     String code = null;
     String message = null;
     String innerRequestId = null;
+    Map<String, String> fields = new LinkedHashMap<>();
     try {
       // Peeked, not consumed: a caller may still read the body.
       Map<String, Object> body = JsonBodies.peekObject(response, MAX_ERROR_BODY);
@@ -81,6 +83,14 @@ final class GraphErrors {
         }
         if (inner instanceof Map<?, ?> innerError) {
           innerRequestId = nonBlank(innerError.get("request-id"));
+          String clientRequestId = nonBlank(innerError.get("client-request-id"));
+          if (clientRequestId != null) {
+            fields.put("innerError.client-request-id", clientRequestId);
+          }
+          String date = nonBlank(innerError.get("date"));
+          if (date != null) {
+            fields.put("innerError.date", date);
+          }
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -91,7 +101,7 @@ final class GraphErrors {
         response.code(),
         code,
         message,
-        null, // Graph has no error-occurrence id; see the class comment
+        fields,
         requestId != null ? requestId : innerRequestId,
         response.header("WWW-Authenticate"));
   }

@@ -170,15 +170,17 @@ final class GraphJson {
 
   /**
    * Sets the status from {@code accountEnabled}: true is {@link EmployeeStatus#ACTIVE}; false is
-   * the provider's word {@value #DISABLED}, which this core does not know yet and keeps as {@link
-   * Employee#providerStatus()} with the status {@link EmployeeStatus#UNKNOWN}; absent is the word
+   * {@link EmployeeStatus#DISABLED} (the provider's word {@value #DISABLED}); absent (Graph left it
+   * out, for example without {@code $select}) is {@link EmployeeStatus#UNKNOWN} with the word
    * {@value #UNKNOWN}.
    */
   static Employee.Builder status(Employee.Builder employee, @Nullable Boolean enabled) {
     if (enabled == null) {
       return employee.status(UNKNOWN);
     }
-    return enabled ? employee.status(EmployeeStatus.ACTIVE) : employee.status(DISABLED);
+    return enabled
+        ? employee.status(EmployeeStatus.ACTIVE)
+        : employee.status(EmployeeStatus.DISABLED, DISABLED);
   }
 
   /**

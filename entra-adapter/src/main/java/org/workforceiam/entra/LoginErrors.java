@@ -77,7 +77,7 @@ final class LoginErrors {
     }
     String header = response.header(REQUEST_ID_HEADER);
     return new ProviderError(
-        response.code(), code, description, null, traceId != null ? traceId : header, null);
+        response.code(), code, description, Map.of(), traceId != null ? traceId : header, null);
   }
 
   private static @Nullable String text(@Nullable Object value) {

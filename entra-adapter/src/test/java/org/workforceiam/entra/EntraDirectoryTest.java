@@ -113,7 +113,7 @@ class EntraDirectoryTest {
     assertThat(ada.hasCompleteProfile()).isTrue();
     Employee bob = members.get(1);
     assertThat(bob.providerStatus()).isEqualTo("DISABLED");
-    assertThat(bob.status()).isEqualTo(EmployeeStatus.UNKNOWN);
+    assertThat(bob.status()).isEqualTo(EmployeeStatus.DISABLED);
     assertThat(bob.missingProfileFields()).containsExactly(ProfileField.EMAIL);
     assertThat(members.get(2).providerStatus()).isEqualTo("UNKNOWN");
   }

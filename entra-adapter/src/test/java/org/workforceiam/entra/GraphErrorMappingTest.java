@@ -75,7 +75,9 @@ class GraphErrorMappingTest {
               assertThat(iam.httpStatus()).hasValue(status);
               assertThat(iam.errorCode()).hasValue(code);
               assertThat(iam.requestId()).hasValue("req-" + status);
-              assertThat(iam.errorId()).isEmpty();
+              assertThat(iam.details().providerFields())
+                  .containsEntry("innerError.date", "2026-11-30T12:00:00")
+                  .containsEntry("innerError.client-request-id", "c");
               assertThat(iam.getMessage())
                   .contains("Insufficient privileges")
                   .doesNotContain("\u001b")
