@@ -2,35 +2,37 @@ package org.workforceiam.jdbc;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.workforceiam.core.contract.SnapshotStoreContract;
 import org.workforceiam.core.sync.SnapshotStore;
 
-/** The PostgreSQL store keeps the promises of every snapshot store, on a real server. */
+/**
+ * The PostgreSQL store keeps the promises of every snapshot store, on a real server. Each test asks
+ * for the server, so that without one every test is reported skipped, not the class silently.
+ */
 class PostgresSnapshotStoreContractTest extends SnapshotStoreContract {
-  private static DataSource dataSource;
-  private static String schema;
-  private static PostgresSnapshotStore store;
+  private static @Nullable DataSource dataSource;
+  private static @Nullable String schema;
+  private static @Nullable PostgresSnapshotStore store;
 
-  @BeforeAll
-  static void createSchema() {
-    dataSource = PostgresTestDatabase.dataSource();
-    schema = PostgresTestDatabase.newSchema("contract");
-    store =
-        PostgresSnapshotStore.builder(dataSource).schema(schema).fetchSize(2).batchSize(3).build();
-    store.migrate();
+  @Override
+  protected synchronized SnapshotStore store() {
+    DataSource server = PostgresTestDatabase.dataSource();
+    if (store == null) {
+      dataSource = server;
+      schema = PostgresTestDatabase.newSchema("contract");
+      store =
+          PostgresSnapshotStore.builder(server).schema(schema).fetchSize(2).batchSize(3).build();
+      store.migrate();
+    }
+    return store;
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (store != null) {
+    if (dataSource != null && schema != null) {
       PostgresTestDatabase.dropSchema(dataSource, schema);
     }
-  }
-
-  @Override
-  protected SnapshotStore store() {
-    return store;
   }
 }

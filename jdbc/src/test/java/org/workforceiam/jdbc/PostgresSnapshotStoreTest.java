@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
@@ -35,11 +35,17 @@ class PostgresSnapshotStoreTest {
   private static String schema;
   private static PostgresSnapshotStore store;
 
-  @BeforeAll
-  static void createSchema() {
-    dataSource = PostgresTestDatabase.dataSource();
-    schema = PostgresTestDatabase.newSchema("store");
-    store = PostgresSnapshotStore.builder(dataSource).schema(schema).batchSize(2).build();
+  /** Each test asks for the server, so that without one each is reported skipped. */
+  @BeforeEach
+  void createSchemaOnce() {
+    DataSource server = PostgresTestDatabase.dataSource();
+    synchronized (PostgresSnapshotStoreTest.class) {
+      if (store == null) {
+        dataSource = server;
+        schema = PostgresTestDatabase.newSchema("store");
+        store = PostgresSnapshotStore.builder(dataSource).schema(schema).batchSize(2).build();
+      }
+    }
   }
 
   @AfterAll

@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Assumptions;
  * configured but cannot be reached always fails them.
  */
 final class PostgresTestDatabase {
+  private static final String HOW =
+      "Set WORKFORCEIAM_JDBC_URL (jdbc:postgresql://host:port/database), WORKFORCEIAM_JDBC_USER"
+          + " and WORKFORCEIAM_JDBC_PASSWORD, or -Dworkforceiam.jdbc.url=…; see the README,"
+          + " \"Testing the PostgreSQL store\".";
   static final String SKIPPED =
       "workforce-iam-jdbc: no PostgreSQL server configured, so the PostgreSQL store's tests are"
-          + " SKIPPED. Set WORKFORCEIAM_JDBC_URL (jdbc:postgresql://host:port/database),"
-          + " WORKFORCEIAM_JDBC_USER and WORKFORCEIAM_JDBC_PASSWORD, or -Dworkforceiam.jdbc.url=…;"
-          + " see the README, \"Testing the PostgreSQL store\".";
+          + " SKIPPED. "
+          + HOW;
 
   private static final AtomicBoolean WARNED = new AtomicBoolean();
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
@@ -43,7 +46,10 @@ final class PostgresTestDatabase {
     String url = setting("workforceiam.jdbc.url", "WORKFORCEIAM_JDBC_URL");
     if (url.isEmpty()) {
       if (Boolean.parseBoolean(System.getProperty("workforceiam.strictJdbc", "false"))) {
-        fail("strict mode (-Dworkforceiam.strictJdbc=true) needs a PostgreSQL server. " + SKIPPED);
+        fail(
+            "strict mode (-Dworkforceiam.strictJdbc=true): the PostgreSQL store's tests need a"
+                + " server, and none is configured. "
+                + HOW);
       }
       if (WARNED.compareAndSet(false, true)) {
         System.err.println("[WARNING] " + SKIPPED);
