@@ -140,11 +140,6 @@ public final class PostgresSnapshotStore implements SnapshotStore {
     }
   }
 
-  /** The schema's name, for your own queries and grants. */
-  String schema() {
-    return schema;
-  }
-
   @Override
   public Optional<Header> read(String tenant, GroupId group, Rows rows) {
     checkTenant(tenant);

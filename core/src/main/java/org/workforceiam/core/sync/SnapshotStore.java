@@ -2,8 +2,10 @@ package org.workforceiam.core.sync;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.GroupId;
 
 /**
@@ -222,6 +224,20 @@ public interface SnapshotStore {
     /** {@return a copy of the salt of the row hashes} */
     public byte[] salt() {
       return salt.clone();
+    }
+
+    /** {@return whether {@code o} is a header with the same generation, time and salt} */
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Header other
+          && generation == other.generation
+          && takenAt.equals(other.takenAt)
+          && Arrays.equals(salt, other.salt);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(generation, takenAt, Arrays.hashCode(salt));
     }
 
     /** {@return the generation and time, never the salt} */
