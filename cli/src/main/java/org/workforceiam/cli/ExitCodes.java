@@ -26,7 +26,9 @@ final class ExitCodes {
       return USAGE;
     }
     if (failure instanceof SnapshotException snapshot) {
-      return snapshot.reason() == SnapshotException.Reason.IO_FAILURE ? UNEXPECTED : USAGE;
+      // An unusable file is the operator's to fix; a passing failure, or another sync that wrote
+      // the file first, is not a usage error.
+      return snapshot.isRetryable() ? UNEXPECTED : USAGE;
     }
     if (failure instanceof IamException.AuthenticationFailed) {
       return AUTHENTICATION;

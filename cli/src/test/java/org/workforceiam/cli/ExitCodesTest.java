@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
+import org.workforceiam.core.sync.SnapshotConflictException;
+import org.workforceiam.core.sync.SnapshotException;
 
 /**
  * The exit code of each kind of failure, including those the simulated Okta cannot produce: an
@@ -35,5 +37,14 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(new IamException.OperationNotSupported("x", NONE))).isEqualTo(8);
     assertThat(ExitCodes.of(new IamException.OutcomeUnknown("x", NONE, null))).isEqualTo(9);
     assertThat(ExitCodes.of(new IllegalStateException("x"))).isEqualTo(1);
+  }
+
+  @Test
+  void anUnusableSnapshotIsAUsageErrorButALostRaceOrAPassingFailureIsNot() {
+    assertThat(ExitCodes.of(new SnapshotException(SnapshotException.Reason.UNREADABLE, "x", null)))
+        .isEqualTo(2);
+    assertThat(ExitCodes.of(new SnapshotException(SnapshotException.Reason.IO_FAILURE, "x", null)))
+        .isEqualTo(1);
+    assertThat(ExitCodes.of(new SnapshotConflictException("x"))).isEqualTo(1);
   }
 }

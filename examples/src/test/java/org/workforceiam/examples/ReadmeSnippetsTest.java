@@ -63,6 +63,8 @@ class ReadmeSnippetsTest {
           "java.util.*",
           "java.util.concurrent.*",
           "java.util.stream.*",
+          "javax.sql.DataSource",
+          "com.zaxxer.hikari.*",
           "org.junit.jupiter.api.*",
           "org.slf4j.Logger",
           "org.workforceiam.core.*",
@@ -70,6 +72,7 @@ class ReadmeSnippetsTest {
           "org.workforceiam.core.testing.*",
           "org.workforceiam.core.contract.*",
           "org.workforceiam.examples.*",
+          "org.workforceiam.jdbc.*",
           "org.workforceiam.okta.*",
           "org.workforceiam.okta.simulator.*",
           "static org.assertj.core.api.Assertions.*");

@@ -1,5 +1,6 @@
 package org.workforceiam.core.sync;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,10 +20,13 @@ import org.workforceiam.core.IamException;
 import org.workforceiam.core.Page;
 
 /**
- * Syncs one group of an {@link IamDirectory} against a snapshot file: lists the members page by
- * page, reports who joined, who left and whose login, name, email or status changed since the
- * snapshot was taken, counts statuses, names incomplete profiles, and replaces the snapshot with
- * the new one. Works with any directory, the in-memory fake included.
+ * Syncs one group of an {@link IamDirectory} against a snapshot: lists the members page by page,
+ * reports who joined, who left and whose login, name, email or status changed since the snapshot
+ * was taken, counts statuses, names incomplete profiles, and replaces the snapshot with the new
+ * one. Works with any directory, the in-memory fake included. The snapshot is a file ({@link
+ * Builder#snapshotFile}) or lives in a {@link SnapshotStore} ({@link Builder#snapshotStore}) under
+ * a tenant and the group, for example in PostgreSQL, where any worker of a fleet can sync any
+ * tenant.
  *
  * <pre>{@code
  * DirectorySync sync = DirectorySync.builder()
@@ -37,23 +41,25 @@ import org.workforceiam.core.Page;
  * <h2>A run</h2>
  *
  * <ol>
- *   <li>Reads the snapshot file. A missing file makes this a first sync ({@link
+ *   <li>Reads the snapshot and its generation. None makes this a first sync ({@link
  *       SyncReport#firstSync()}), which reports members but no differences. A corrupt, truncated or
- *       foreign file, or one of another group, fails the run with a {@link SnapshotException}
+ *       foreign snapshot, or one of another group, fails the run with a {@link SnapshotException}
  *       before anything is fetched.
  *   <li>Lists the group lazily ({@link IamDirectory#memberPages(GroupId)}), comparing each member
- *       with the snapshot and writing it to a new temporary snapshot file as it comes, and tells
- *       the {@link DirectorySync.Listener} of each page and each change.
- *   <li>After the last page, reports the members who left, then forces the new snapshot to disk and
- *       renames it over the old one in one atomic step.
+ *       with the snapshot and writing it to the new snapshot as it comes (a temporary file, or the
+ *       store's uncommitted rows), and tells the {@link DirectorySync.Listener} of each page and
+ *       each change.
+ *   <li>After the last page, reports the members who left, then commits the new snapshot if the
+ *       stored one is still the generation it read (a file is forced to disk and renamed over the
+ *       old one in one atomic step).
  * </ol>
  *
  * <p>A run that fails at any step, whether the provider fails midway ({@link IamException}), the
- * snapshot cannot be used or written ({@link SnapshotException}) or the listener throws, writes no
- * snapshot and leaves the old file as it was; the listener is told ({@link
- * DirectorySync.Listener#onFailed(RuntimeException)}) and the exception is thrown. A partial
- * difference is never presented as complete. A crash leaves the old file intact too; the next run
- * compares with it and so reports the same changes again.
+ * snapshot cannot be used or written ({@link SnapshotException}), another run committed first
+ * ({@link SnapshotConflictException}) or the listener throws, writes no snapshot and leaves the old
+ * one as it was; the listener is told ({@link DirectorySync.Listener#onFailed(RuntimeException)})
+ * and the exception is thrown. A partial difference is never presented as complete. A crash leaves
+ * the old snapshot intact too; the next run compares with it and so reports the same changes again.
  *
  * <h2>Memory</h2>
  *
@@ -77,17 +83,25 @@ import org.workforceiam.core.Page;
  * hex digits>.tmp} in the same folder and renamed into place; one left by a crash is ignored and
  * deleted by the next successful run.
  *
- * <p><b>Thread-safe.</b> Runs of one instance are serialized. Don't point two instances or two
- * processes at the same snapshot file at once: neither can corrupt it, but the later rename wins
- * and one of them may fail.
+ * <p><b>Thread-safe.</b> Runs of one instance are serialized. Two runs of the same tenant and group
+ * at once (two instances, two processes, two workers) never both commit: the later commit fails
+ * with {@link SnapshotConflictException}. With files, that holds within one JVM; across processes
+ * the check just before the rename leaves an instant in which both can rename, and the later rename
+ * wins.
  */
 public final class DirectorySync {
   private static final Logger log = LoggerFactory.getLogger(DirectorySync.class);
   private static final DirectorySync.Listener NO_LISTENER = new DirectorySync.Listener() {};
 
+  /** The tenant of a sync that sets none: {@value}. */
+  public static final String DEFAULT_TENANT = "default";
+
   private final IamDirectory directory;
   private final GroupId group;
-  private final Path snapshotFile;
+  private final String tenant;
+  private final @Nullable Path snapshotFile;
+  private final @Nullable SnapshotStore configuredStore;
+  private final SnapshotStore store;
   private final Clock clock;
   private final FileMover mover;
   private final Object lock = new Object();
@@ -95,14 +109,23 @@ public final class DirectorySync {
   private DirectorySync(Builder builder) {
     this.directory = Objects.requireNonNull(builder.directory, "directory was not set");
     this.group = Objects.requireNonNull(builder.group, "group was not set");
-    this.snapshotFile = Objects.requireNonNull(builder.snapshotFile, "snapshotFile was not set");
+    this.tenant = builder.tenant;
+    this.snapshotFile = builder.snapshotFile;
+    this.configuredStore = builder.store;
     this.clock = builder.clock;
     this.mover = builder.mover;
+    if (builder.store != null) {
+      this.store = builder.store;
+    } else if (builder.snapshotFile != null) {
+      this.store = FileSnapshotStore.singleFile(builder.snapshotFile, builder.mover);
+    } else {
+      throw new NullPointerException("snapshotFile or snapshotStore was not set");
+    }
   }
 
   /**
-   * Starts a builder. {@link Builder#directory}, {@link Builder#group} and {@link
-   * Builder#snapshotFile} are required.
+   * Starts a builder. {@link Builder#directory}, {@link Builder#group} and either {@link
+   * Builder#snapshotFile} or {@link Builder#snapshotStore} are required.
    *
    * @return a new builder
    */
@@ -119,7 +142,9 @@ public final class DirectorySync {
     Builder builder = new Builder();
     builder.directory = directory;
     builder.group = group;
+    builder.tenant = tenant;
     builder.snapshotFile = snapshotFile;
+    builder.store = configuredStore;
     builder.clock = clock;
     builder.mover = mover;
     return builder;
@@ -129,7 +154,9 @@ public final class DirectorySync {
    * Runs a sync without a listener.
    *
    * @return the report
-   * @throws SnapshotException when the snapshot file cannot be used or written
+   * @throws SnapshotConflictException when another run of the same tenant and group committed after
+   *     this one read the snapshot
+   * @throws SnapshotException when the snapshot cannot be used or written
    * @throws IamException when listing the group fails, for example {@link
    *     org.workforceiam.core.IamException.NotFound} for a missing group
    */
@@ -142,7 +169,9 @@ public final class DirectorySync {
    *
    * @param listener told of each page, each change, and whether the run completed or failed
    * @return the report, also passed to {@link DirectorySync.Listener#onCompleted(SyncReport)}
-   * @throws SnapshotException when the snapshot file cannot be used or written
+   * @throws SnapshotConflictException when another run of the same tenant and group committed after
+   *     this one read the snapshot
+   * @throws SnapshotException when the snapshot cannot be used or written
    * @throws IamException when listing the group fails, for example {@link
    *     org.workforceiam.core.IamException.NotFound} for a missing group
    * @throws RuntimeException whatever the listener throws
@@ -158,25 +187,14 @@ public final class DirectorySync {
 
   private SyncReport runOnce(DirectorySync.Listener listener) {
     Instant startedAt = clock.instant();
-    log.info("syncing group {} against snapshot file {}", group, snapshotFile);
-    SnapshotWriter writer = null;
+    log.info("syncing group {} of tenant {} against {}", group, tenant, store);
+    SnapshotStore.Writer writer = null;
     boolean committed = false;
     try {
-      Optional<PreviousSnapshot> previous = SnapshotReader.read(snapshotFile);
-      if (previous.isPresent() && !previous.get().group().equals(group)) {
-        throw new SnapshotException(
-            SnapshotException.Reason.OTHER_GROUP,
-            "snapshot file "
-                + snapshotFile
-                + " holds group "
-                + previous.get().group()
-                + ", not "
-                + group
-                + "; keep one snapshot file per group. The file was left untouched.",
-            null);
-      }
+      Optional<PreviousSnapshot> previous = readPrevious();
       byte[] salt = previous.map(PreviousSnapshot::salt).orElseGet(Fingerprinter::newSalt);
-      writer = SnapshotWriter.open(snapshotFile, group, startedAt, salt, mover);
+      long expected = previous.map(PreviousSnapshot::generation).orElse(SnapshotStore.NO_SNAPSHOT);
+      writer = store.write(tenant, group, expected, startedAt, salt);
       SyncRun run = new SyncRun(group, previous, new Fingerprinter(salt), writer, listener);
       try (Stream<Page<Employee>> pages = directory.memberPages(group)) {
         Iterator<Page<Employee>> iterator = pages.iterator();
@@ -194,7 +212,10 @@ public final class DirectorySync {
     } catch (RuntimeException e) {
       abortUnlessCommitted(writer, committed);
       log.warn(
-          "sync of group {} failed; the snapshot file was left as it was: {}", group, e.toString());
+          "sync of group {} of tenant {} failed; the stored snapshot was left as it was: {}",
+          group,
+          tenant,
+          e.toString());
       try {
         listener.onFailed(e);
       } catch (RuntimeException listenerFailure) {
@@ -206,10 +227,57 @@ public final class DirectorySync {
     }
   }
 
-  private static void abortUnlessCommitted(@Nullable SnapshotWriter writer, boolean committed) {
+  private static void abortUnlessCommitted(
+      SnapshotStore.@Nullable Writer writer, boolean committed) {
     if (writer != null && !committed) {
-      writer.abort();
+      try {
+        writer.close();
+      } catch (RuntimeException e) {
+        log.warn("could not discard an unfinished snapshot: {}", e.toString());
+      }
     }
+  }
+
+  /**
+   * Reads the previous snapshot into a packed table, checking each row: a store may hold anything.
+   */
+  private Optional<PreviousSnapshot> readPrevious() {
+    MemberTable members = MemberTable.withDetails();
+    Optional<SnapshotStore.Header> header =
+        store.read(
+            tenant,
+            group,
+            (id, login, hashes) -> {
+              if (id.isBlank() || login.isBlank() || hashes.length != Fingerprinter.SIZE) {
+                throw corrupt(
+                    "a row lacks its id, its login or some of its "
+                        + Fingerprinter.SIZE
+                        + " hashes");
+              }
+              if (!members.add(
+                  id.getBytes(StandardCharsets.UTF_8),
+                  login.getBytes(StandardCharsets.UTF_8),
+                  hashes)) {
+                throw corrupt("it holds member " + id + " twice");
+              }
+            });
+    return header.map(h -> new PreviousSnapshot(h, members));
+  }
+
+  private SnapshotException corrupt(String why) {
+    return new SnapshotException(
+        SnapshotException.Reason.UNREADABLE,
+        "the snapshot of group "
+            + group
+            + " (tenant "
+            + tenant
+            + ") in "
+            + store
+            + " is corrupt: "
+            + why
+            + ". It was left untouched. Restore it from a backup, or delete it to start over with a"
+            + " first sync (which reports no joins, leaves or changes).",
+        null);
   }
 
   private void logCompleted(SyncReport report) {
@@ -239,14 +307,16 @@ public final class DirectorySync {
 
   @Override
   public String toString() {
-    return "DirectorySync{group=" + group + ", snapshotFile=" + snapshotFile + "}";
+    return "DirectorySync{group=" + group + ", tenant=" + tenant + ", store=" + store + "}";
   }
 
   /** Builds a {@link DirectorySync}; not thread-safe. */
   public static final class Builder {
     private @Nullable IamDirectory directory;
     private @Nullable GroupId group;
+    private String tenant = DEFAULT_TENANT;
     private @Nullable Path snapshotFile;
+    private @Nullable SnapshotStore store;
     private Clock clock = Clock.systemUTC();
     private FileMover mover = FileMover.ATOMIC;
 
@@ -277,7 +347,8 @@ public final class DirectorySync {
     /**
      * Sets the snapshot file: read at the start of each run (when it exists) and replaced at the
      * end of each completed one. Its folder must exist; the sync writes a temporary file there.
-     * Keep one file per group; it holds personal data (ids and logins).
+     * Keep one file per group; it holds personal data (ids and logins). Replaces a {@link
+     * #snapshotStore} set before; the tenant is not part of the file.
      *
      * @param snapshotFile the file, for example {@code
      *     Path.of("/var/lib/workforce-iam/employees.snapshot")}
@@ -295,6 +366,48 @@ public final class DirectorySync {
             "snapshotFile " + snapshotFile + " is a folder; name a file in it");
       }
       this.snapshotFile = absolute;
+      this.store = null;
+      return this;
+    }
+
+    /**
+     * Sets the store that keeps the snapshot, under the {@link #tenant} and the group: for example
+     * {@code PostgresSnapshotStore} (artifact {@code workforce-iam-jdbc}), shared by a fleet of
+     * workers, or {@link SnapshotStore#inFolder}. Replaces a {@link #snapshotFile} set before.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder snapshotStore(SnapshotStore store) {
+      this.store = Objects.requireNonNull(store, "store == null");
+      this.snapshotFile = null;
+      return this;
+    }
+
+    /**
+     * Sets the tenant whose snapshot the sync uses in its {@link #snapshotStore}, for a service
+     * that syncs the groups of many organisations: each tenant and group has its own snapshot. By
+     * default {@value DirectorySync#DEFAULT_TENANT}. A {@link #snapshotFile} ignores it.
+     *
+     * @param tenant the tenant, for example your customer's id; not blank, at most 256 characters,
+     *     no control characters
+     * @return this builder
+     * @throws IllegalArgumentException when the tenant is blank, too long or has a control
+     *     character
+     */
+    public Builder tenant(String tenant) {
+      Objects.requireNonNull(tenant, "tenant == null");
+      if (tenant.isBlank()) {
+        throw new IllegalArgumentException("tenant must not be blank");
+      }
+      if (tenant.length() > 256) {
+        throw new IllegalArgumentException(
+            "tenant must be at most 256 characters: " + tenant.length());
+      }
+      if (tenant.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("tenant must not contain control characters");
+      }
+      this.tenant = tenant;
       return this;
     }
 
@@ -320,7 +433,8 @@ public final class DirectorySync {
      * Builds the sync.
      *
      * @return a new, immutable, thread-safe sync
-     * @throws NullPointerException when the directory, group or snapshot file was not set
+     * @throws NullPointerException when the directory, the group, or both the snapshot file and the
+     *     store were not set
      */
     public DirectorySync build() {
       return new DirectorySync(this);

@@ -1,24 +1,23 @@
 package org.workforceiam.core.sync;
 
 import java.time.Instant;
-import org.workforceiam.core.GroupId;
 
-/** A snapshot read back from its file: what the previous sync saw. */
+/** A snapshot read back from its store: what the previous sync saw. */
 final class PreviousSnapshot {
-  private final GroupId group;
+  private final long generation;
   private final Instant takenAt;
   private final byte[] salt;
   private final MemberTable members;
 
-  PreviousSnapshot(GroupId group, Instant takenAt, byte[] salt, MemberTable members) {
-    this.group = group;
-    this.takenAt = takenAt;
-    this.salt = salt.clone();
+  PreviousSnapshot(SnapshotStore.Header header, MemberTable members) {
+    this.generation = header.generation();
+    this.takenAt = header.takenAt();
+    this.salt = header.salt();
     this.members = members;
   }
 
-  GroupId group() {
-    return group;
+  long generation() {
+    return generation;
   }
 
   Instant takenAt() {

@@ -18,9 +18,10 @@ import org.workforceiam.core.GroupId;
 import org.workforceiam.core.UserId;
 
 /**
- * Reads a snapshot file ({@link SnapshotFormat}) into a {@link PreviousSnapshot}, checking
- * everything: the header, each line, the member count and the checksum. It only reads; the file is
- * never changed.
+ * Reads a snapshot file ({@link SnapshotFormat}), passing each member to a {@link
+ * SnapshotStore.Rows} as it comes and checking everything: the header, each line, the member count
+ * and the checksum, and last the group. Rows passed before a failure do not count: the caller drops
+ * them when the read throws. It only reads; the file is never changed.
  */
 final class SnapshotReader {
   private static final String START_OVER =
@@ -29,6 +30,8 @@ final class SnapshotReader {
   private static final String SEPARATOR = String.valueOf(SnapshotFormat.SEPARATOR);
 
   private final Path file;
+  private final GroupId expectedGroup;
+  private final SnapshotStore.Rows rows;
   private final BufferedReader lines;
   private final MessageDigest digest = Fingerprinter.sha256();
   private final char[] buffer = new char[1 << 16];
@@ -37,8 +40,11 @@ final class SnapshotReader {
   private int limit;
   private int lineNumber;
 
-  private SnapshotReader(Path file, BufferedReader lines) {
+  private SnapshotReader(
+      Path file, GroupId expectedGroup, SnapshotStore.Rows rows, BufferedReader lines) {
     this.file = file;
+    this.expectedGroup = expectedGroup;
+    this.rows = rows;
     this.lines = lines;
   }
 
@@ -46,15 +52,19 @@ final class SnapshotReader {
    * Reads a snapshot.
    *
    * @param file the file
-   * @return the snapshot, or empty when the file does not exist
-   * @throws SnapshotException when it cannot be read or is not a valid snapshot of version 1
+   * @param expectedGroup the group the file must hold
+   * @param rows told of each member
+   * @return the header, or empty when the file does not exist
+   * @throws SnapshotException when it cannot be read, is not a valid snapshot of version 1, or
+   *     holds another group; or what {@code rows} throws
    */
-  static Optional<PreviousSnapshot> read(Path file) {
+  static Optional<SnapshotStore.Header> read(
+      Path file, GroupId expectedGroup, SnapshotStore.Rows rows) {
     try (BufferedReader lines =
         new BufferedReader(
             new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()),
             1 << 16)) {
-      return Optional.of(new SnapshotReader(file, lines).read());
+      return Optional.of(new SnapshotReader(file, expectedGroup, rows, lines).read());
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (CharacterCodingException e) {
@@ -70,7 +80,7 @@ final class SnapshotReader {
     }
   }
 
-  private PreviousSnapshot read() throws IOException {
+  private SnapshotStore.Header read() throws IOException {
     String first = nextLine();
     if (first == null) {
       throw unreadable("it is empty");
@@ -113,21 +123,22 @@ final class SnapshotReader {
       throw malformed(e);
     }
 
-    MemberTable members = MemberTable.withDetails();
     long[] fingerprint = new long[Fingerprinter.SIZE];
+    int members = 0;
+    long generation;
     while (true) {
       String line = nextLine();
       if (line == null) {
         throw unreadable(
             "it is truncated: it ends after "
-                + members.size()
+                + members
                 + " members, without its '"
                 + SnapshotFormat.END
                 + "' line");
       }
       String[] fields = line.split(SEPARATOR, -1);
       if (fields[0].equals(SnapshotFormat.END)) {
-        checkEnd(fields, members.size());
+        generation = checkEnd(fields, members);
         break;
       }
       hash(line);
@@ -144,30 +155,40 @@ final class SnapshotReader {
                 + SnapshotFormat.END
                 + "' line");
       }
+      String id;
+      String login;
       try {
-        String id = UserId.of(SnapshotFormat.unescape(fields[1])).value();
-        String login = SnapshotFormat.unescape(fields[2]);
+        id = UserId.of(SnapshotFormat.unescape(fields[1])).value();
+        login = SnapshotFormat.unescape(fields[2]);
         if (login.isBlank()) {
           throw new IllegalArgumentException("the login is blank");
         }
         for (int i = 0; i < Fingerprinter.SIZE; i++) {
           fingerprint[i] = parseHash(fields[3 + i]);
         }
-        if (!members.add(
-            id.getBytes(StandardCharsets.UTF_8),
-            login.getBytes(StandardCharsets.UTF_8),
-            fingerprint)) {
-          throw new IllegalArgumentException("member " + id + " appears twice");
-        }
       } catch (IllegalArgumentException e) {
         throw malformed(e);
       }
+      rows.row(id, login, fingerprint);
+      members++;
     }
     if (nextLine() != null) {
       throw unreadable(
           "line " + lineNumber + " follows the '" + SnapshotFormat.END + "' line, which ends it");
     }
-    return new PreviousSnapshot(group, takenAt, salt, members);
+    if (!group.equals(expectedGroup)) {
+      throw new SnapshotException(
+          SnapshotException.Reason.OTHER_GROUP,
+          "snapshot file "
+              + file
+              + " holds group "
+              + group
+              + ", not "
+              + expectedGroup
+              + "; keep one snapshot file per group. The file was left untouched.",
+          null);
+    }
+    return SnapshotStore.Header.of(generation, takenAt, salt);
   }
 
   private String headerValue(String key) throws IOException {
@@ -183,7 +204,8 @@ final class SnapshotReader {
     return fields[1];
   }
 
-  private void checkEnd(String[] fields, int count) {
+  /** Checks the end line and returns the generation: the checksum's first 8 bytes, never 0. */
+  private long checkEnd(String[] fields, int count) {
     byte[] actual = digest.digest();
     if (fields.length != 3) {
       throw unreadable(
@@ -205,6 +227,19 @@ final class SnapshotReader {
         expected, SnapshotFormat.HEX.formatHex(actual).getBytes(StandardCharsets.UTF_8))) {
       throw unreadable("its checksum does not match its contents, which were changed or damaged");
     }
+    return generation(actual);
+  }
+
+  /**
+   * The generation of a snapshot file: the first 8 bytes of its checksum, so that it changes with
+   * the contents; 1 where those bytes are 0, which stands for no snapshot.
+   */
+  static long generation(byte[] checksum) {
+    long generation = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      generation = (generation << 8) | (checksum[i] & 0xFF);
+    }
+    return generation == SnapshotStore.NO_SNAPSHOT ? 1 : generation;
   }
 
   private static long parseHash(String hex) {

@@ -3,6 +3,7 @@ package org.workforceiam.core.sync;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workforceiam.core.GroupId;
@@ -35,30 +40,45 @@ import org.workforceiam.core.GroupId;
  * <p>Temporary files are named {@code .<snapshot file name>.<16 hex digits>.tmp}. One left behind
  * by a crash is never read; the next successful commit deletes it.
  *
+ * <p>Compare-and-set: just before the rename, under a lock per snapshot file that all writers of
+ * this JVM share, the commit reads the generation of the file in place from its end line and goes
+ * ahead only if it is the one the run read ({@link SnapshotStore#NO_SNAPSHOT}: no file). Another
+ * process can still rename its file in between; the documentation says so.
+ *
  * <p>Not thread-safe: one per run.
  */
-final class SnapshotWriter {
+final class SnapshotWriter implements SnapshotStore.Writer {
   private static final Logger log = LoggerFactory.getLogger(SnapshotWriter.class);
   private static final String TEMP_SUFFIX = ".tmp";
   private static final int TEMP_RANDOM_DIGITS = 16;
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
+  /** One lock per snapshot file, shared by every writer of this JVM. */
+  private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
+  /** The longest end line: "end", a count, a 64-digit checksum, two tabs and a line feed. */
+  private static final int TAIL_BYTES = 96;
+
   private final Path file;
   private final Path temp;
   private final FileMover mover;
+  private final long expectedGeneration;
   private final FileChannel channel;
   private final OutputStream out;
   private final MessageDigest digest = Fingerprinter.sha256();
   private final StringBuilder line = new StringBuilder(128);
   private int members;
   private boolean closed;
+  private boolean committed;
 
-  private SnapshotWriter(Path file, Path temp, FileChannel channel, FileMover mover) {
+  private SnapshotWriter(
+      Path file, Path temp, FileChannel channel, FileMover mover, long expectedGeneration) {
     this.file = file;
     this.temp = temp;
     this.channel = channel;
     this.mover = mover;
+    this.expectedGeneration = expectedGeneration;
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
   }
 
@@ -66,10 +86,17 @@ final class SnapshotWriter {
    * Creates the temporary file and writes the header.
    *
    * @param file the snapshot file, absolute
+   * @param expectedGeneration the generation of the file the run read, or {@link
+   *     SnapshotStore#NO_SNAPSHOT}
    * @throws SnapshotException when the temporary file cannot be created or written
    */
   static SnapshotWriter open(
-      Path file, GroupId group, Instant takenAt, byte[] salt, FileMover mover) {
+      Path file,
+      GroupId group,
+      Instant takenAt,
+      byte[] salt,
+      FileMover mover,
+      long expectedGeneration) {
     Path folder = folderOf(file);
     SecureRandom random = new SecureRandom();
     for (int attempt = 1; ; attempt++) {
@@ -92,7 +119,7 @@ final class SnapshotWriter {
         throw ioFailure(
             "could not create a temporary snapshot file in " + folder + " (" + e + ")", e);
       }
-      SnapshotWriter writer = new SnapshotWriter(file, temp, channel, mover);
+      SnapshotWriter writer = new SnapshotWriter(file, temp, channel, mover, expectedGeneration);
       try {
         writer.header(group, takenAt, salt);
       } catch (RuntimeException e) {
@@ -133,9 +160,15 @@ final class SnapshotWriter {
   /**
    * Appends a member.
    *
+   * @throws IllegalArgumentException when the id or login is blank or the hashes are too few
    * @throws SnapshotException when writing fails
    */
-  void member(String id, String login, long[] fingerprint) {
+  @Override
+  public void row(String id, String login, long[] fingerprint) {
+    if (id.isBlank() || login.isBlank() || fingerprint.length != Fingerprinter.SIZE) {
+      throw new IllegalArgumentException(
+          "a snapshot row needs an id, a login and " + Fingerprinter.SIZE + " hashes");
+    }
     line.append(SnapshotFormat.MEMBER).append(SnapshotFormat.SEPARATOR);
     SnapshotFormat.appendEscaped(line, id);
     line.append(SnapshotFormat.SEPARATOR);
@@ -148,12 +181,18 @@ final class SnapshotWriter {
   }
 
   /**
-   * Finishes the file and moves it into place. On failure the temporary file is deleted and the
-   * previous snapshot file is untouched.
+   * Finishes the file and moves it into place if the file in place is still the one the run read.
+   * On failure the temporary file is deleted and the previous snapshot file is untouched.
    *
+   * @return the new generation
+   * @throws SnapshotConflictException when the file in place is not the one the run read
    * @throws SnapshotException when finishing or moving fails
    */
-  void commit() {
+  @Override
+  public long commit() {
+    if (committed || closed) {
+      throw new IllegalStateException("this snapshot writer was committed or closed already");
+    }
     byte[] checksum = digest.digest();
     String end =
         SnapshotFormat.END
@@ -172,15 +211,97 @@ final class SnapshotWriter {
       abort();
       throw ioFailure("could not write the new snapshot to " + temp + " (" + e + ")", e);
     }
-    try {
-      mover.move(temp, file);
-    } catch (IOException e) {
-      abort();
-      throw ioFailure(
-          "could not move the new snapshot " + temp + " over " + file + " (" + e + ")", e);
+    synchronized (LOCKS.computeIfAbsent(file, key -> new Object())) {
+      checkGeneration();
+      try {
+        mover.move(temp, file);
+      } catch (IOException e) {
+        abort();
+        throw ioFailure(
+            "could not move the new snapshot " + temp + " over " + file + " (" + e + ")", e);
+      }
     }
+    committed = true;
     forceFolder();
     deleteLeftovers();
+    return SnapshotReader.generation(checksum);
+  }
+
+  /**
+   * Throws, having deleted the temporary file, unless the file in place is the one the run read.
+   */
+  private void checkGeneration() {
+    Optional<Long> current;
+    try {
+      current = generationInPlace(file);
+    } catch (IOException e) {
+      abort();
+      throw ioFailure("could not read " + file + " before replacing it (" + e + ")", e);
+    }
+    if (current.isPresent() && current.get() == expectedGeneration) {
+      return;
+    }
+    abort();
+    String found =
+        current.isEmpty()
+            ? "holds no complete snapshot"
+            : current.get() == SnapshotStore.NO_SNAPSHOT
+                ? "no longer exists"
+                : "holds another snapshot (generation " + current.get() + ")";
+    String expected =
+        expectedGeneration == SnapshotStore.NO_SNAPSHOT
+            ? "no file"
+            : "generation " + expectedGeneration;
+    throw new SnapshotConflictException(
+        "snapshot file "
+            + file
+            + " was replaced while this sync ran: it read "
+            + expected
+            + ", and the file now "
+            + found
+            + ". Another sync wrote it; this run stored nothing and its changes do not count."
+            + " The next run compares with the file in place.");
+  }
+
+  /**
+   * The generation of the file in place, from its end line: {@link SnapshotStore#NO_SNAPSHOT} when
+   * there is no file, empty when its last line is not a well-formed end line.
+   */
+  static Optional<Long> generationInPlace(Path file) throws IOException {
+    byte[] tail;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      int length = (int) Math.min(size, TAIL_BYTES);
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      channel.position(size - length);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // reads the tail
+      }
+      tail = Arrays.copyOf(buffer.array(), buffer.position());
+    } catch (NoSuchFileException e) {
+      return Optional.of(SnapshotStore.NO_SNAPSHOT);
+    }
+    String text = new String(tail, StandardCharsets.ISO_8859_1);
+    if (!text.endsWith("\n")) {
+      return Optional.empty();
+    }
+    String last = text.substring(text.lastIndexOf('\n', text.length() - 2) + 1, text.length() - 1);
+    String[] fields = last.split(String.valueOf(SnapshotFormat.SEPARATOR), -1);
+    if (fields.length != 3
+        || !fields[0].equals(SnapshotFormat.END)
+        || fields[2].length() != 64
+        || !fields[2].chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      return Optional.empty();
+    }
+    return Optional.of(SnapshotReader.generation(SnapshotFormat.HEX.parseHex(fields[2])));
+  }
+
+  /** Discards the new snapshot unless it was committed. */
+  @Override
+  public void close() {
+    if (!committed) {
+      abort();
+    }
   }
 
   /** Closes and deletes the temporary file, quietly: the run is failing already. */

@@ -29,7 +29,7 @@ final class SyncRun {
   private final GroupId group;
   private final Optional<PreviousSnapshot> previous;
   private final Fingerprinter fingerprinter;
-  private final SnapshotWriter writer;
+  private final SnapshotStore.Rows writer;
   private final DirectorySync.Listener listener;
 
   /** Ids of members not in the previous snapshot, to notice one listed twice. */
@@ -48,7 +48,7 @@ final class SyncRun {
       GroupId group,
       Optional<PreviousSnapshot> previous,
       Fingerprinter fingerprinter,
-      SnapshotWriter writer,
+      SnapshotStore.Rows writer,
       DirectorySync.Listener listener) {
     this.group = group;
     this.previous = previous;
@@ -71,7 +71,7 @@ final class SyncRun {
     statusCounts.merge(employee.status(), 1, Integer::sum);
     SyncReport.IncompleteProfile.of(employee).ifPresent(incompleteProfiles::add);
     fingerprinter.fingerprint(employee, fingerprint);
-    writer.member(employee.id().value(), employee.login(), fingerprint);
+    writer.row(employee.id().value(), employee.login(), fingerprint);
 
     byte[] id = employee.id().value().getBytes(StandardCharsets.UTF_8);
     byte[] login = employee.login().getBytes(StandardCharsets.UTF_8);

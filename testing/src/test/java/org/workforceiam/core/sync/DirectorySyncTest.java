@@ -619,6 +619,60 @@ class DirectorySyncTest {
   }
 
   @Test
+  void aSyncOvertakenByAnotherSyncOfTheSameFileConflictsAndKeepsTheOthersSnapshot()
+      throws IOException {
+    sync().run();
+    idp.put(change(ADA, EmployeeChange.Field.EMAIL));
+    byte[][] overtaking = new byte[1][];
+    RecordingListener listener =
+        new RecordingListener() {
+          @Override
+          public void onPage(int pagesFetched, int employeesSoFar) {
+            super.onPage(pagesFetched, employeesSoFar);
+            if (pagesFetched == 1) {
+              clock.set(T0.plusSeconds(60));
+              sync().run();
+              try {
+                overtaking[0] = Files.readAllBytes(snapshot);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          }
+        };
+
+    SnapshotConflictException e =
+        catchThrowableOfType(SnapshotConflictException.class, () -> sync().run(listener));
+
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(SnapshotException.Reason.CONFLICT);
+    assertThat(e).hasMessageContaining(snapshot.toString()).hasMessageContaining("stored nothing");
+    assertThat(listener.events).endsWith("CHANGED 00u01Ada [EMAIL]", "page 2: 4", "failed");
+    assertThat(listener.completed).isEmpty();
+    assertThat(Files.readAllBytes(snapshot)).isEqualTo(overtaking[0]);
+    assertThat(filesIn(folder)).containsExactly(snapshot);
+    assertThat(sync().run().changed()).isEmpty();
+  }
+
+  @Test
+  void aFirstSyncConflictsWhenAnotherSyncWroteTheFileMeanwhile() throws IOException {
+    RecordingListener listener =
+        new RecordingListener() {
+          @Override
+          public void onPage(int pagesFetched, int employeesSoFar) {
+            if (pagesFetched == 1) {
+              sync().run();
+            }
+          }
+        };
+
+    assertThatThrownBy(() -> sync().run(listener)).isInstanceOf(SnapshotConflictException.class);
+
+    assertThat(filesIn(folder)).containsExactly(snapshot);
+    assertThat(sync().run().firstSync()).isFalse();
+  }
+
+  @Test
   void aFailedRenameIsAnIoFailureAndLeavesThePreviousSnapshot() throws IOException {
     sync().run();
     byte[] before = Files.readAllBytes(snapshot);
