@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark of benchmarks/PERFORMANCE.md and keeps the raw output in benchmarks/results/.
-# From the project root: bash benchmarks/run-all.sh   (about 10 minutes on 2 cores)
+# From the project root: bash benchmarks/run-all.sh   (about 35 minutes on 2 cores)
 # Each step is also one command of its own; see PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,3 +51,6 @@ run() { # label, then the command
   run "ours, 100000, page size 1000, -Xmx64m, simulated org in this JVM" java -Xmx64m -jar cli/target/helpdesk.jar bench --members 100000 --page-size 1000 --in-process
 } 2>&1 | tee "$out/sync.txt"
 python3 benchmarks/summarize.py "$out/sync.txt" > "$out/summary.md"
+
+# The SDK's sync beside its floor, alternately (PERFORMANCE.md, "Against the floor").
+bash benchmarks/run-floor.sh

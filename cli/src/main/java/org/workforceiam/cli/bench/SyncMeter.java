@@ -110,8 +110,28 @@ public final class SyncMeter {
   /** Counts one member; the first one also stops the time-to-first-member clock. */
   public void member() {
     if (members++ == 0) {
+      firstArrived();
+    }
+  }
+
+  /**
+   * Stops the time-to-first-member clock, unless it has stopped: for a client that decodes no
+   * member, when the first bytes of the first page arrive.
+   */
+  public void firstArrived() {
+    if (firstNanos < 0) {
       firstNanos = System.nanoTime();
     }
+  }
+
+  /**
+   * Counts members a client did not count one by one, such as the pages of bytes of a client that
+   * decodes nothing.
+   *
+   * @param count how many members arrived
+   */
+  public void members(long count) {
+    members += count;
   }
 
   /**

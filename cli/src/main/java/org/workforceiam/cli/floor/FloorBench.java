@@ -1,0 +1,495 @@
+package org.workforceiam.cli.floor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.cli.bench.SimulatedOrg;
+import org.workforceiam.cli.bench.SimulatorProcess;
+
+/**
+ * The SDK's sync beside its floor ({@link OktaFloor}), on one simulated org (in its own JVM), with
+ * the same key, token, group and page size, run alternately so that every figure is a ratio of two
+ * runs made side by side: rounds of {@code sdk, floor} then {@code floor, sdk}, each run in a fresh
+ * JVM with the same JVM options. The org serves one unmeasured sync of each first, so its JIT is
+ * warm for both.
+ *
+ * <ul>
+ *   <li><b>embedded</b>: {@link MeteredSync}, the sync in a JVM with no output: wall time and the
+ *       syncing thread's allocation per member ({@code SyncMeter}).
+ *   <li><b>process</b>: {@code java -jar helpdesk.jar sync --format jsonl > FILE} against {@code
+ *       java -cp helpdesk.jar ...FloorSync}, default JVM options: wall time from start to exit,
+ *       peak RSS (GNU time's {@code %M}), the time until the output file first holds a byte (the
+ *       first employee printed; the floor prints a line when its first bytes arrive). The CLI pages
+ *       by the adapter's default, 1000.
+ *   <li><b>startup</b>: {@code helpdesk --help} and {@code helpdesk sync --help} against {@link
+ *       JvmFloor}, a main that prints one line.
+ * </ul>
+ *
+ * <p>Usage: {@code java -cp helpdesk.jar org.workforceiam.cli.floor.FloorBench [--members N]
+ * [--page-size P] [--rounds R] [--no-dpop] [--only embedded|process|startup]... [--jvm-option
+ * OPTION]...}. Prints every run's raw figures with the load average at its start, then the medians
+ * and the ratios.
+ */
+final class FloorBench {
+  private static final String CLIENT_ID = "0oaHelpdeskBench";
+  private static final String GROUP = "00gBenchEmployees697";
+  private static final String KEY_ID = "bench-key";
+  private static final Path GNU_TIME = Path.of("/usr/bin/time");
+  private static final List<String> HELP = List.of("--help", "sync --help");
+
+  enum Mode {
+    embedded,
+    process,
+    startup
+  }
+
+  private final String jar;
+  private final int members;
+  private final int pageSize;
+  private final int rounds;
+  private final boolean dpop;
+  private final Set<Mode> modes;
+  private final List<String> jvmOptions;
+  private final Path work;
+  private final @Nullable Path profiles;
+  private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+  private String runName = "";
+
+  private FloorBench(
+      String jar,
+      int members,
+      int pageSize,
+      int rounds,
+      boolean dpop,
+      Set<Mode> modes,
+      List<String> jvmOptions,
+      Path work,
+      @Nullable Path profiles) {
+    this.jar = jar;
+    this.members = members;
+    this.pageSize = pageSize;
+    this.rounds = rounds;
+    this.dpop = dpop;
+    this.modes = modes;
+    this.jvmOptions = jvmOptions;
+    this.work = work;
+    this.profiles = profiles;
+  }
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args the options above
+   * @throws Exception when a run fails
+   */
+  public static void main(String[] args) throws Exception {
+    int members = 50_000;
+    int pageSize = 1000;
+    int rounds = 5;
+    boolean dpop = true;
+    Set<Mode> modes = EnumSet.noneOf(Mode.class);
+    List<String> jvmOptions = new ArrayList<>();
+    Path profiles = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--members" -> members = Integer.parseInt(args[++i]);
+        case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--no-dpop" -> dpop = false;
+        case "--only" -> modes.add(Mode.valueOf(args[++i]));
+        case "--jvm-option" -> jvmOptions.add(args[++i]);
+        case "--profile" -> profiles = Path.of(args[++i]);
+        default -> {
+          System.err.println(
+              "usage: FloorBench [--members N] [--page-size P] [--rounds R] [--no-dpop]"
+                  + " [--only embedded|process|startup]... [--jvm-option OPTION]... [--profile DIR]");
+          System.exit(2);
+        }
+      }
+    }
+    if (modes.isEmpty()) {
+      modes = EnumSet.allOf(Mode.class);
+    }
+    Path work = Files.createTempDirectory("floor-bench");
+    try {
+      new FloorBench(
+              System.getProperty("java.class.path"),
+              members,
+              pageSize,
+              rounds,
+              dpop,
+              modes,
+              jvmOptions,
+              work,
+              profiles)
+          .run();
+    } finally {
+      try (Stream<Path> files = Files.list(work)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(work);
+    }
+  }
+
+  private void run() throws IOException, InterruptedException {
+    KeyPair keys = rsaKeyPair();
+    Path pem = writeKey(keys);
+    try (SimulatorProcess org =
+        SimulatorProcess.start(
+            jar,
+            new SimulatorProcess.Org(
+                GROUP, members, CLIENT_ID, keys.getPublic(), KEY_ID, dpop, false),
+            List.of("-Xmx512m", "-XX:+UseSerialGC"))) {
+      Target target =
+          new Target(org.orgUrl(), CLIENT_ID, pem, KEY_ID, GROUP, pageSize, members, dpop);
+      System.out.printf(
+          "floor bench: %d members, page size %d, DPoP %s, %d rounds, JVM options %s,"
+              + " simulated org in a separate JVM (pid %d) at %s%n",
+          members,
+          pageSize,
+          dpop ? "required" : "off",
+          rounds,
+          jvmOptions.isEmpty() ? "none (defaults)" : String.join(" ", jvmOptions),
+          org.pid(),
+          org.orgUrl());
+      System.out.printf(
+          "date: %s%njava: %s, %d cores%njar: %s%n",
+          Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), jar);
+      if (modes.contains(Mode.process) && pageSize != 1000) {
+        System.out.println(
+            "process: skipped, the CLI pages by the adapter's default, 1000, not " + pageSize);
+      }
+      if (modes.contains(Mode.embedded) || modes.contains(Mode.process)) {
+        for (String client : List.of("sdk", "floor")) {
+          System.out.println("=== warm-up of the org, embedded, " + client + " | load: " + load());
+          runName = "warm-up-embedded-" + client;
+          embedded(client, target, org, false);
+        }
+      }
+      for (int round = 1; round <= rounds; round++) {
+        List<String> order = round % 2 == 1 ? List.of("sdk", "floor") : List.of("floor", "sdk");
+        for (Mode mode : modes) {
+          if (mode == Mode.process && pageSize != 1000) {
+            continue;
+          }
+          for (String client : order) {
+            System.out.println(
+                "=== round " + round + ", " + mode + ", " + client + " | load: " + load());
+            runName = "round" + round + "-" + mode + "-" + client;
+            switch (mode) {
+              case embedded -> embedded(client, target, org, true);
+              case process -> process(client, target, org);
+              case startup -> startup(client);
+            }
+          }
+        }
+      }
+    }
+    summary();
+  }
+
+  // ------------------------------------------------------------------ the runs
+
+  private void embedded(String client, Target target, SimulatedOrg org, boolean measured)
+      throws IOException, InterruptedException {
+    List<String> command = java(runName);
+    command.addAll(List.of("-cp", jar, MeteredSync.class.getName(), client));
+    command.addAll(target.args());
+    SimulatedOrg.Counts before = org.counts();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> lines;
+    try (var out = process.inputReader(StandardCharsets.UTF_8)) {
+      lines = out.lines().toList();
+    }
+    requireExit(process, command);
+    lines.stream().filter(line -> !line.startsWith("figures: ")).forEach(System.out::println);
+    reportOrg(before, org.counts());
+    String figuresLine =
+        lines.stream()
+            .filter(line -> line.startsWith("figures: "))
+            .findFirst()
+            .orElseThrow(() -> new IOException("no figures from " + command));
+    String[] parts = figuresLine.substring("figures: ".length()).split(" ", -1);
+    if (measured) {
+      record("embedded", "wall time (s)", client, Long.parseLong(parts[0]) / 1e9);
+      record(
+          "embedded",
+          "allocated (B/member)",
+          client,
+          (double) Long.parseLong(parts[1]) / Long.parseLong(parts[3]));
+      record("embedded", "time to first member (ms)", client, Long.parseLong(parts[2]) / 1e6);
+      record("embedded", "client cpu (s)", client, Long.parseLong(parts[4]) / 1e9);
+    }
+  }
+
+  private void process(String client, Target target, SimulatedOrg org)
+      throws IOException, InterruptedException {
+    List<String> command = java(runName);
+    if (client.equals("sdk")) {
+      command.addAll(List.of("-jar", jar, "sync", "--format", "jsonl"));
+      command.addAll(
+          List.of(
+              "--org-url", target.orgUrl(),
+              "--client-id", target.clientId(),
+              "--private-key", target.privateKey().toString(),
+              "--key-id", target.keyId(),
+              "--group-id", target.group()));
+    } else {
+      command.addAll(List.of("-cp", jar, FloorSync.class.getName()));
+      command.addAll(target.args());
+    }
+    SimulatedOrg.Counts before = org.counts();
+    Timed run = timed(command, client + ".out");
+    System.out.println(
+        "command: " + String.join(" ", command) + " > " + run.output().getFileName());
+    reportTimed(run);
+    if (client.equals("sdk")) {
+      long lines;
+      try (Stream<String> output = Files.lines(run.output(), StandardCharsets.UTF_8)) {
+        lines = output.count();
+      }
+      System.out.println("output: " + lines + " lines");
+      if (lines != members) {
+        throw new IOException("the sync printed " + lines + " lines, not " + members);
+      }
+    } else {
+      System.out.println("output: " + Files.readString(run.output()).strip().replace('\n', ';'));
+    }
+    reportOrg(before, org.counts());
+    record("process", "wall time (s)", client, run.wallNanos() / 1e9);
+    if (run.peakRssKib() >= 0) {
+      record("process", "peak RSS (MiB)", client, run.peakRssKib() / 1024.0);
+    }
+    if (run.firstOutputNanos() >= 0) {
+      record(
+          "process",
+          "first employee printed, or first bytes (ms)",
+          client,
+          run.firstOutputNanos() / 1e6);
+    }
+  }
+
+  /** The helpdesk's help, or the JVM floor, whose time stands beside both help commands. */
+  private void startup(String client) throws IOException, InterruptedException {
+    if (client.equals("floor")) {
+      List<String> command = java(runName);
+      command.addAll(List.of("-cp", jar, JvmFloor.class.getName()));
+      Timed run = timed(command, "floor.out");
+      System.out.println("command: " + String.join(" ", command));
+      reportTimed(run);
+      for (String help : HELP) {
+        record("startup", "helpdesk " + help + " (ms)", "floor", run.wallNanos() / 1e6);
+      }
+      return;
+    }
+    for (String help : HELP) {
+      List<String> command = java(runName + "-" + help);
+      command.addAll(List.of("-jar", jar));
+      command.addAll(List.of(help.split(" ", -1)));
+      Timed run = timed(command, "sdk.out");
+      System.out.println("command: " + String.join(" ", command));
+      reportTimed(run);
+      record("startup", "helpdesk " + help + " (ms)", "sdk", run.wallNanos() / 1e6);
+    }
+  }
+
+  /** A process run: wall time, peak RSS, and when its output file first held a byte. */
+  private record Timed(Path output, long wallNanos, long peakRssKib, long firstOutputNanos) {}
+
+  private Timed timed(List<String> command, String outputName)
+      throws IOException, InterruptedException {
+    Path output = work.resolve(outputName);
+    Path rss = work.resolve("rss.txt");
+    Files.deleteIfExists(output);
+    Files.deleteIfExists(rss);
+    List<String> wrapped = new ArrayList<>();
+    boolean gnuTime = Files.isExecutable(GNU_TIME);
+    if (gnuTime) {
+      wrapped.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
+    }
+    wrapped.addAll(command);
+    long start = System.nanoTime();
+    Process process =
+        new ProcessBuilder(wrapped)
+            .redirectOutput(output.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    long first = -1;
+    while (process.isAlive() && first < 0) {
+      if (Files.size(output) > 0) {
+        first = System.nanoTime() - start;
+      } else {
+        Thread.sleep(1);
+      }
+    }
+    requireExit(process, command);
+    long wall = System.nanoTime() - start;
+    if (first < 0 && Files.size(output) > 0) {
+      first = wall;
+    }
+    long peak = -1;
+    if (gnuTime) {
+      List<String> lines = Files.readAllLines(rss);
+      peak = Long.parseLong(lines.get(lines.size() - 1).strip());
+    }
+    return new Timed(output, wall, peak, first);
+  }
+
+  private static void reportTimed(Timed run) {
+    System.out.printf(Locale.ROOT, "wall time: %.3f s%n", run.wallNanos() / 1e9);
+    System.out.println(
+        run.peakRssKib() < 0
+            ? "peak rss: unknown (needs GNU time at " + GNU_TIME + ")"
+            : String.format(Locale.ROOT, "peak rss: %.1f MiB", run.peakRssKib() / 1024.0));
+    System.out.println(
+        run.firstOutputNanos() < 0
+            ? "first output: none"
+            : String.format(Locale.ROOT, "first output: %.0f ms", run.firstOutputNanos() / 1e6));
+  }
+
+  private void reportOrg(SimulatedOrg.Counts before, SimulatedOrg.Counts after) {
+    System.out.printf(
+        Locale.ROOT,
+        "org: %d list requests (ceil(N/P) = %d), %d token requests, %.3f s of org cpu%n",
+        after.apiRequests() - before.apiRequests(),
+        (members + pageSize - 1) / pageSize,
+        after.tokenRequests() - before.tokenRequests(),
+        (after.cpuNanos() - before.cpuNanos()) / 1e9);
+  }
+
+  /** The java command with the benchmark's JVM options, and a flight recording with --profile. */
+  private List<String> java(String runName) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    if (profiles != null) {
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,filename="
+              + profiles.resolve(runName.replaceAll("[^A-Za-z0-9-]+", "-") + ".jfr"));
+      command.add("-Xlog:jfr+startup=off");
+    }
+    return command;
+  }
+
+  private static void requireExit(Process process, List<String> command)
+      throws IOException, InterruptedException {
+    int code = process.waitFor();
+    if (code != 0) {
+      throw new IOException("exit code " + code + " from " + String.join(" ", command));
+    }
+  }
+
+  // ------------------------------------------------------------------ figures
+
+  private void record(String mode, String measure, String client, double value) {
+    figures.computeIfAbsent(mode + "|" + measure + "|" + client, k -> new ArrayList<>()).add(value);
+  }
+
+  private void summary() {
+    System.out.println();
+    System.out.println(
+        "--- medians of "
+            + rounds
+            + " rounds; ratio = sdk / floor, the median of each round's own ratio");
+    System.out.println("| mode | measure | sdk | floor | ratio | ratios of the rounds |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (String key : figures.keySet()) {
+      String[] parts = key.split("\\|", -1);
+      if (!parts[2].equals("sdk")) {
+        continue;
+      }
+      List<Double> sdk = figures.get(key);
+      List<Double> floor = figures.get(parts[0] + "|" + parts[1] + "|floor");
+      if (floor == null || floor.size() != sdk.size()) {
+        System.out.printf("| %s | %s | %s | - | - | - |%n", parts[0], parts[1], median(sdk));
+        continue;
+      }
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < sdk.size(); i++) {
+        ratios.add(sdk.get(i) / floor.get(i));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %.2f | %s |%n",
+          parts[0],
+          parts[1],
+          format(median(sdk)),
+          format(median(floor)),
+          median(ratios),
+          ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+    }
+  }
+
+  private static String format(double value) {
+    return value >= 100
+        ? String.format(Locale.ROOT, "%.0f", value)
+        : String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  // ------------------------------------------------------------------ set-up
+
+  private static String load() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK cannot generate an RSA key pair", e);
+    }
+  }
+
+  /** The app's private key as a PKCS#8 PEM file that only this user can read. */
+  private Path writeKey(KeyPair keys) {
+    Path pem = work.resolve("bench-key.pem");
+    try {
+      Files.createFile(
+          pem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try (Writer out = Files.newBufferedWriter(pem, StandardCharsets.US_ASCII)) {
+        out.write("-----BEGIN PRIVATE KEY-----\n");
+        out.write(
+            Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(keys.getPrivate().getEncoded()));
+        out.write("\n-----END PRIVATE KEY-----\n");
+      }
+      return pem;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
