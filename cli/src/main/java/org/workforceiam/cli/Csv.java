@@ -1,5 +1,6 @@
 package org.workforceiam.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -32,6 +33,22 @@ final class Csv {
       row.append(cell(values.get(i)));
     }
     return row.append("\r\n").toString();
+  }
+
+  /**
+   * Writes a whole row straight to the output, as {@link #row} returns it.
+   *
+   * @param out where to write
+   * @param values the values, in column order
+   */
+  static void write(PrintWriter out, String... values) {
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(cell(values[i]));
+    }
+    out.write("\r\n");
   }
 
   /**
@@ -73,8 +90,19 @@ final class Csv {
     };
   }
 
-  /** Removes C0 and C1 control characters (line breaks and tabs included) and DEL. */
+  /**
+   * Removes C0 and C1 control characters (line breaks and tabs included) and DEL; a value without
+   * any is returned as it is. Control characters are all in the BMP, so looking at each {@code
+   * char} finds exactly the code points a code point filter would remove.
+   */
   private static String withoutControls(String value) {
+    int first = 0;
+    while (first < value.length() && Character.getType(value.charAt(first)) != Character.CONTROL) {
+      first++;
+    }
+    if (first == value.length()) {
+      return value;
+    }
     StringBuilder clean = new StringBuilder(value.length());
     value
         .codePoints()

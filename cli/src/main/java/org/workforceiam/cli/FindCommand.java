@@ -20,11 +20,8 @@ final class FindCommand extends OktaCommand {
   @Override
   public Integer call() {
     try (Connection okta = connect()) {
-      out()
-          .println(
-              Output.json(
-                  Output.employee(
-                      resolve(okta.directory(), java.util.Objects.requireNonNull(user)))));
+      EmployeeJson.write(out(), resolve(okta.directory(), java.util.Objects.requireNonNull(user)));
+      out().println();
       return ExitCodes.OK;
     }
   }

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.ProfileField;
@@ -44,22 +44,17 @@ final class Output {
     return JSON.indent("  ").toJson(object);
   }
 
-  static Map<String, Object> employee(Employee employee) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", employee.id().value());
-    json.put("login", employee.login());
-    json.put("firstName", employee.firstName().orElse(null));
-    json.put("lastName", employee.lastName().orElse(null));
-    json.put("email", employee.email().orElse(null));
-    json.put("status", employee.providerStatus());
-    json.put("missingFields", missingFields(employee));
-    return json;
-  }
-
-  static List<String> missingFields(Employee employee) {
-    return employee.missingProfileFields().stream()
-        .map(ProfileField::attributeName)
-        .collect(Collectors.toList());
+  /** The names of the profile fields the employee lacks, joined; empty for a complete profile. */
+  static String missingFields(Employee employee, String separator) {
+    Set<ProfileField> missing = employee.missingProfileFields();
+    if (missing.isEmpty()) {
+      return "";
+    }
+    StringBuilder names = new StringBuilder();
+    for (ProfileField field : missing) {
+      names.append(names.length() == 0 ? "" : separator).append(field.attributeName());
+    }
+    return names.toString();
   }
 
   static Map<String, Object> factor(Factor factor) {
@@ -78,8 +73,13 @@ final class Output {
     table
   }
 
-  /** Writes employees one by one in a format. */
+  /**
+   * Writes employees one by one in a format, each straight to the output. A line is not flushed on
+   * its own (the output may flush on every line break): the caller flushes once a page is written.
+   */
   static final class EmployeeWriter {
+    private static final String LINE_BREAK = System.lineSeparator();
+
     private final Format format;
     private final PrintWriter out;
 
@@ -101,31 +101,32 @@ final class Output {
 
     void write(Employee employee) {
       switch (format) {
-        case jsonl -> out.println(json(employee(employee)));
+        case jsonl -> {
+          EmployeeJson.write(out, employee);
+          out.write(LINE_BREAK);
+        }
         case csv ->
-            out.print(
-                Csv.row(
-                    List.of(
-                        employee.id().value(),
-                        employee.login(),
-                        employee.firstName().orElse(""),
-                        employee.lastName().orElse(""),
-                        employee.email().orElse(""),
-                        employee.providerStatus(),
-                        String.join(";", missingFields(employee)))));
+            Csv.write(
+                out,
+                employee.id().value(),
+                employee.login(),
+                employee.firstName().orElse(""),
+                employee.lastName().orElse(""),
+                employee.email().orElse(""),
+                employee.providerStatus(),
+                missingFields(employee, ";"));
         case table -> {
           String name =
               (employee.firstName().orElse("") + " " + employee.lastName().orElse("")).strip();
-          out.println(
+          out.write(
               tableRow(
                   employee.id().value(),
                   employee.login(),
                   name,
                   employee.email().orElse("-"),
                   employee.providerStatus(),
-                  employee.missingProfileFields().isEmpty()
-                      ? ""
-                      : String.join(",", missingFields(employee))));
+                  missingFields(employee, ",")));
+          out.write(LINE_BREAK);
         }
       }
     }
