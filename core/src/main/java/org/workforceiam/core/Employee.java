@@ -24,14 +24,22 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Employee {
+  // A sync holds a page of employees at a time and makes one per member: the optional values are
+  // kept as nullable fields and the empty collections are shared, so an employee costs its strings
+  // and little more.
+  private static final Map<String, String> NO_ATTRIBUTES =
+      Collections.unmodifiableMap(new TreeMap<>());
+  private static final Set<ProfileField> COMPLETE =
+      Collections.unmodifiableSet(EnumSet.noneOf(ProfileField.class));
+
   private final UserId id;
   private final String login;
-  private final Optional<String> firstName;
-  private final Optional<String> lastName;
-  private final Optional<String> email;
+  private final @Nullable String firstName;
+  private final @Nullable String lastName;
+  private final @Nullable String email;
   private final EmployeeStatus status;
   private final String providerStatus;
-  private final Optional<Instant> lastUpdated;
+  private final @Nullable Instant lastUpdated;
   private final Map<String, String> attributes;
 
   Employee(
@@ -44,28 +52,48 @@ public final class Employee {
       String providerStatus,
       Optional<Instant> lastUpdated,
       Map<String, String> attributes) {
+    this(
+        id,
+        login,
+        orNull(firstName, "firstName"),
+        orNull(lastName, "lastName"),
+        orNull(email, "email"),
+        status,
+        providerStatus,
+        orNull(lastUpdated, "lastUpdated"),
+        attributes);
+  }
+
+  private Employee(
+      UserId id,
+      String login,
+      @Nullable String firstName,
+      @Nullable String lastName,
+      @Nullable String email,
+      EmployeeStatus status,
+      String providerStatus,
+      @Nullable Instant lastUpdated,
+      Map<String, String> attributes) {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(login, "login == null");
     if (login.isBlank()) {
       throw new IllegalArgumentException("login of user " + id + " must not be blank");
     }
-    Objects.requireNonNull(firstName, "firstName == null (use Optional.empty())");
-    Objects.requireNonNull(lastName, "lastName == null (use Optional.empty())");
-    Objects.requireNonNull(email, "email == null (use Optional.empty())");
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(providerStatus, "providerStatus == null");
     if (providerStatus.isBlank()) {
       throw new IllegalArgumentException("providerStatus of user " + id + " must not be blank");
     }
-    Objects.requireNonNull(lastUpdated, "lastUpdated == null (use Optional.empty())");
     Objects.requireNonNull(attributes, "attributes == null");
-    attributes.forEach(
-        (name, value) -> {
-          Objects.requireNonNull(name, () -> "an attribute name of user " + id + " == null");
-          Objects.requireNonNull(
-              value, () -> "value of attribute " + name + " of user " + id + " == null");
-        });
-    attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+    for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+      if (attribute.getKey() == null) {
+        throw new NullPointerException("an attribute name of user " + id + " == null");
+      }
+      if (attribute.getValue() == null) {
+        throw new NullPointerException(
+            "value of attribute " + attribute.getKey() + " of user " + id + " == null");
+      }
+    }
     this.id = id;
     this.login = login;
     this.firstName = firstName;
@@ -74,7 +102,15 @@ public final class Employee {
     this.status = status;
     this.providerStatus = providerStatus;
     this.lastUpdated = lastUpdated;
-    this.attributes = attributes;
+    this.attributes =
+        attributes.isEmpty()
+            ? NO_ATTRIBUTES
+            : Collections.unmodifiableMap(new TreeMap<>(attributes));
+  }
+
+  private static <T> @Nullable T orNull(Optional<T> value, String name) {
+    return Objects.requireNonNull(value, () -> name + " == null (use Optional.empty())")
+        .orElse(null);
   }
 
   /** {@return the provider's identifier} */
@@ -89,17 +125,17 @@ public final class Employee {
 
   /** {@return the given name, if the profile has one} */
   public Optional<String> firstName() {
-    return firstName;
+    return Optional.ofNullable(firstName);
   }
 
   /** {@return the family name, if the profile has one} */
   public Optional<String> lastName() {
-    return lastName;
+    return Optional.ofNullable(lastName);
   }
 
   /** {@return the primary email address, if the profile has one} */
   public Optional<String> email() {
-    return email;
+    return Optional.ofNullable(email);
   }
 
   /**
@@ -122,7 +158,7 @@ public final class Employee {
 
   /** {@return when the provider last changed the user, if it says} */
   public Optional<Instant> lastUpdated() {
-    return lastUpdated;
+    return Optional.ofNullable(lastUpdated);
   }
 
   /** {@return the other profile attributes, as strings, sorted by name} */
@@ -148,13 +184,13 @@ public final class Employee {
    */
   public Builder toBuilder() {
     Builder builder = new Builder(id, login);
-    builder.firstName = firstName.orElse(null);
-    builder.lastName = lastName.orElse(null);
-    builder.email = email.orElse(null);
+    builder.firstName = firstName;
+    builder.lastName = lastName;
+    builder.email = email;
     builder.status = status;
     builder.providerStatus = providerStatus;
-    builder.lastUpdated = lastUpdated.orElse(null);
-    builder.attributes.putAll(attributes);
+    builder.lastUpdated = lastUpdated;
+    builder.attributes(attributes);
     return builder;
   }
 
@@ -165,6 +201,9 @@ public final class Employee {
    * @return the missing fields, in the order first name, last name, email; empty when complete
    */
   public Set<ProfileField> missingProfileFields() {
+    if (hasCompleteProfile()) {
+      return COMPLETE;
+    }
     Set<ProfileField> missing = EnumSet.noneOf(ProfileField.class);
     if (isBlank(firstName)) {
       missing.add(ProfileField.FIRST_NAME);
@@ -184,11 +223,11 @@ public final class Employee {
    * @return {@code true} when first name, last name and email are all present and non-blank
    */
   public boolean hasCompleteProfile() {
-    return missingProfileFields().isEmpty();
+    return !isBlank(firstName) && !isBlank(lastName) && !isBlank(email);
   }
 
-  private static boolean isBlank(Optional<String> value) {
-    return value.map(String::isBlank).orElse(true);
+  private static boolean isBlank(@Nullable String value) {
+    return value == null || value.isBlank();
   }
 
   /** Builds an {@link Employee}; not thread-safe. */
@@ -201,7 +240,7 @@ public final class Employee {
     private EmployeeStatus status = EmployeeStatus.ACTIVE;
     private String providerStatus = EmployeeStatus.ACTIVE.name();
     private @Nullable Instant lastUpdated;
-    private final Map<String, String> attributes = new TreeMap<>();
+    private @Nullable Map<String, String> attributes;
 
     private Builder(UserId id, String login) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -323,6 +362,9 @@ public final class Employee {
     public Builder attribute(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, () -> "value of attribute " + name + " == null");
+      if (attributes == null) {
+        attributes = new TreeMap<>();
+      }
       attributes.put(name, value);
       return this;
     }
@@ -334,7 +376,9 @@ public final class Employee {
      * @return this builder
      */
     public Builder attributes(Map<String, String> attributes) {
-      attributes.forEach(this::attribute);
+      for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+        attribute(attribute.getKey(), attribute.getValue());
+      }
       return this;
     }
 
@@ -348,13 +392,13 @@ public final class Employee {
       return new Employee(
           id,
           login,
-          Optional.ofNullable(firstName),
-          Optional.ofNullable(lastName),
-          Optional.ofNullable(email),
+          firstName,
+          lastName,
+          email,
           status,
           providerStatus,
-          Optional.ofNullable(lastUpdated),
-          attributes);
+          lastUpdated,
+          attributes == null ? NO_ATTRIBUTES : attributes);
     }
   }
 
@@ -368,17 +412,18 @@ public final class Employee {
     }
     return id.equals(that.id)
         && login.equals(that.login)
-        && firstName.equals(that.firstName)
-        && lastName.equals(that.lastName)
-        && email.equals(that.email)
+        && Objects.equals(firstName, that.firstName)
+        && Objects.equals(lastName, that.lastName)
+        && Objects.equals(email, that.email)
         && status.equals(that.status)
         && providerStatus.equals(that.providerStatus)
-        && lastUpdated.equals(that.lastUpdated)
+        && Objects.equals(lastUpdated, that.lastUpdated)
         && attributes.equals(that.attributes);
   }
 
   @Override
   public int hashCode() {
+    // Optional's hash is its value's, so this is the hash an employee of Optionals had.
     return Objects.hash(
         id, login, firstName, lastName, email, status, providerStatus, lastUpdated, attributes);
   }
@@ -393,13 +438,13 @@ public final class Employee {
         + login
         + ", "
         + "firstName="
-        + firstName
+        + firstName()
         + ", "
         + "lastName="
-        + lastName
+        + lastName()
         + ", "
         + "email="
-        + email
+        + email()
         + ", "
         + "status="
         + status
@@ -408,7 +453,7 @@ public final class Employee {
         + providerStatus
         + ", "
         + "lastUpdated="
-        + lastUpdated
+        + lastUpdated()
         + ", "
         + "attributes="
         + attributes

@@ -8,10 +8,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.EmployeeStatus;
@@ -25,8 +24,43 @@ import org.workforceiam.http.Json;
  * needed are skipped without being built; unknown fields are ignored.
  */
 final class OktaJson {
+  /**
+   * The fields of a user that are read, then those of Okta's {@code User} object that are skipped:
+   * a name Moshi finds among the options is consumed without building a string, where an unknown
+   * one is read into a string first, which would be most of a member's allocation.
+   */
   private static final JsonReader.Options USER_FIELDS =
-      JsonReader.Options.of("id", "status", "lastUpdated", "profile");
+      JsonReader.Options.of(
+          "id",
+          "status",
+          "lastUpdated",
+          "profile",
+          "created",
+          "activated",
+          "statusChanged",
+          "lastLogin",
+          "passwordChanged",
+          "type",
+          "credentials",
+          "_links",
+          "_embedded",
+          "transitioningToStatus",
+          "realmId");
+
+  /** Okta's status words as it spells them, read without building a string. */
+  private static final EmployeeStatus[] STATUSES = {
+    EmployeeStatus.ACTIVE,
+    EmployeeStatus.STAGED,
+    EmployeeStatus.PROVISIONED,
+    EmployeeStatus.RECOVERY,
+    EmployeeStatus.PASSWORD_EXPIRED,
+    EmployeeStatus.LOCKED_OUT,
+    EmployeeStatus.SUSPENDED,
+    EmployeeStatus.DEPROVISIONED
+  };
+
+  private static final JsonReader.Options STATUS_WORDS =
+      JsonReader.Options.of(Arrays.stream(STATUSES).map(Enum::name).toArray(String[]::new));
   private static final JsonReader.Options PROFILE_FIELDS =
       JsonReader.Options.of("login", "firstName", "lastName", "email");
   private static final JsonReader.Options FACTOR_FIELDS =
@@ -61,6 +95,7 @@ final class OktaJson {
   /** Reads one user object. */
   static Employee user(JsonReader reader) throws IOException {
     String id = null;
+    EmployeeStatus known = null;
     String status = null;
     Instant lastUpdated = null;
     Profile profile = null;
@@ -68,13 +103,18 @@ final class OktaJson {
     while (reader.hasNext()) {
       switch (reader.selectName(USER_FIELDS)) {
         case 0 -> id = nullableString(reader);
-        case 1 -> status = nullableString(reader);
+        case 1 -> {
+          int word = reader.selectString(STATUS_WORDS);
+          known = word >= 0 ? STATUSES[word] : null;
+          status = word >= 0 ? null : nullableString(reader);
+        }
         case 2 -> lastUpdated = instant(reader);
         case 3 -> profile = profile(reader);
-        default -> {
+        case -1 -> {
           reader.skipName();
           reader.skipValue();
         }
+        default -> reader.skipValue(); // a field of Okta's that is not needed, name consumed
       }
     }
     reader.endObject();
@@ -89,9 +129,13 @@ final class OktaJson {
             .firstName(profile.firstName)
             .lastName(profile.lastName)
             .email(profile.email)
-            .lastUpdated(lastUpdated)
-            .attributes(profile.others);
-    if (status != null && !status.isBlank()) {
+            .lastUpdated(lastUpdated);
+    for (int i = 0; i < profile.others.size(); i += 2) {
+      employee.attribute(profile.others.get(i), profile.others.get(i + 1));
+    }
+    if (known != null) {
+      employee.status(known);
+    } else if (status != null && !status.isBlank()) {
       EmployeeStatus normalised = status(status);
       // A known word is kept as Okta spells it in its spec; an unknown one exactly as sent.
       employee.status(
@@ -127,7 +171,9 @@ final class OktaJson {
     @Nullable String firstName;
     @Nullable String lastName;
     @Nullable String email;
-    final Map<String, String> others = new LinkedHashMap<>();
+
+    /** The other attributes, name then value, in Okta's order: a later one replaces an earlier. */
+    List<String> others = List.of();
   }
 
   private static Profile profile(JsonReader reader) throws IOException {
@@ -147,7 +193,11 @@ final class OktaJson {
           String name = reader.nextName();
           String value = scalar(reader);
           if (value != null) {
-            profile.others.put(name, value);
+            if (profile.others.isEmpty()) {
+              profile.others = new ArrayList<>(8);
+            }
+            profile.others.add(name);
+            profile.others.add(value);
           }
         }
       }
