@@ -1,12 +1,9 @@
 package org.workforceiam.okta;
 
-import io.jsonwebtoken.JwtBuilder;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.SignatureAlgorithm;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import okhttp3.HttpUrl;
 import org.workforceiam.http.ServiceAppKey;
@@ -15,7 +12,8 @@ import org.workforceiam.http.ServiceAppKey;
  * Signs the {@code private_key_jwt} client assertion of a token request: {@code iss} = {@code sub}
  * = the client id, {@code aud} = the exact token URL, {@code iat} now, {@code exp} a few minutes
  * ahead (Okta's ceiling is one hour), a new {@code jti} every time (Okta treats it as single-use),
- * and the key id in the header whenever it is known.
+ * and the key id in the header whenever it is known. Signed by {@link Jws} with the key's algorithm
+ * (RS256, ES256, ES384 or ES512).
  */
 final class ClientAssertions {
   /** How long an assertion is valid; short, since each is used at once and only once. */
@@ -33,33 +31,19 @@ final class ClientAssertions {
     this.clock = clock;
   }
 
-  // jjwt deprecates single(): it would rather send aud as an array. Okta's documentation asks for
-  // the token URL as the audience, and a single string is what every Okta SDK sends.
-  @SuppressWarnings("deprecation")
   String create() {
-    Instant now = clock.instant();
-    JwtBuilder builder = Jwts.builder().json(MoshiJwtSerializer.INSTANCE);
-    key.keyId().ifPresent(kid -> builder.header().keyId(kid));
-    return builder
-        .issuer(clientId)
-        .subject(clientId)
-        .audience()
-        .single(audience)
-        .issuedAt(Date.from(now))
-        .expiration(Date.from(now.plus(LIFETIME)))
-        .id(UUID.randomUUID().toString())
-        .signWith(key.privateKey(), signatureAlgorithm(key.algorithm()))
-        .compact();
-  }
-
-  static SignatureAlgorithm signatureAlgorithm(String name) {
-    return switch (name) {
-      case "RS256" -> Jwts.SIG.RS256;
-      case "ES256" -> Jwts.SIG.ES256;
-      case "ES384" -> Jwts.SIG.ES384;
-      case "ES512" -> Jwts.SIG.ES512;
-      default -> throw new IllegalArgumentException("unsupported algorithm " + name);
-    };
+    long now = clock.instant().getEpochSecond();
+    Map<String, Object> header = new LinkedHashMap<>();
+    key.keyId().ifPresent(kid -> header.put("kid", kid));
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", clientId);
+    claims.put("sub", clientId);
+    // A single string, as Okta's documentation asks (the token URL) and every Okta SDK sends.
+    claims.put("aud", audience);
+    claims.put("iat", now);
+    claims.put("exp", now + LIFETIME.toSeconds());
+    claims.put("jti", UUID.randomUUID().toString());
+    return Jws.sign(header, claims, key.privateKey(), key.algorithm());
   }
 
   @Override

@@ -1,9 +1,5 @@
 package org.workforceiam.okta;
 
-import io.jsonwebtoken.JwtBuilder;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Jwks;
-import io.jsonwebtoken.security.PublicJwk;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,7 +10,9 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Date;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
@@ -27,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Dpop {
   private final KeyPair keyPair;
-  private final PublicJwk<ECPublicKey> publicJwk;
+  private final Map<String, Object> publicJwk;
+  private final String thumbprint;
   private final Clock clock;
   private final AtomicReference<@Nullable String> tokenEndpointNonce = new AtomicReference<>();
   private final AtomicReference<@Nullable String> resourceNonce = new AtomicReference<>();
@@ -41,7 +40,8 @@ final class Dpop {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot generate an EC P-256 key pair", e);
     }
-    this.publicJwk = Jwks.builder().key((ECPublicKey) keyPair.getPublic()).build();
+    this.publicJwk = Collections.unmodifiableMap(Jws.p256Jwk((ECPublicKey) keyPair.getPublic()));
+    this.thumbprint = Jws.thumbprint(publicJwk);
   }
 
   /**
@@ -53,24 +53,21 @@ final class Dpop {
    * @param nonce the server's nonce, when it asked for one
    */
   String proof(String method, HttpUrl url, @Nullable String accessToken, @Nullable String nonce) {
-    JwtBuilder builder =
-        Jwts.builder()
-            .json(MoshiJwtSerializer.INSTANCE)
-            .header()
-            .type("dpop+jwt")
-            .jwk(publicJwk)
-            .and()
-            .id(UUID.randomUUID().toString())
-            .issuedAt(Date.from(clock.instant()))
-            .claim("htm", method)
-            .claim("htu", htu(url));
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("typ", "dpop+jwt");
+    header.put("jwk", publicJwk);
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("jti", UUID.randomUUID().toString());
+    claims.put("iat", clock.instant().getEpochSecond());
+    claims.put("htm", method);
+    claims.put("htu", htu(url));
     if (accessToken != null) {
-      builder.claim("ath", ath(accessToken));
+      claims.put("ath", ath(accessToken));
     }
     if (nonce != null) {
-      builder.claim("nonce", nonce);
+      claims.put("nonce", nonce);
     }
-    return builder.signWith(keyPair.getPrivate(), Jwts.SIG.ES256).compact();
+    return Jws.sign(header, claims, keyPair.getPrivate(), "ES256");
   }
 
   /** The nonce the token endpoint asked for last, if any. */
@@ -93,7 +90,7 @@ final class Dpop {
 
   /** The RFC 7638 SHA-256 thumbprint of the public key, which a DPoP-bound token is bound to. */
   String thumbprint() {
-    return publicJwk.thumbprint().toString();
+    return thumbprint;
   }
 
   /**
