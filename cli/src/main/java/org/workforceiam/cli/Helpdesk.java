@@ -4,8 +4,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.IamException;
@@ -32,20 +34,6 @@ import picocli.CommandLine.Spec;
       "The connection settings are for the commands that talk to Okta; each command's --help"
           + " says which it needs. keygen, demo, simulate and bench need none."
     },
-    subcommands = {
-      KeygenCommand.class,
-      CheckCommand.class,
-      SyncCommand.class,
-      FindCommand.class,
-      FactorsCommand.class,
-      ResetPasswordCommand.class,
-      ResetMfaCommand.class,
-      UnlockCommand.class,
-      RevokeSessionsCommand.class,
-      DemoCommand.class,
-      SimulateCommand.class,
-      BenchCommand.class
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0 ok   1 unexpected   2 usage or configuration error   3 authentication failed",
@@ -53,6 +41,27 @@ import picocli.CommandLine.Spec;
       "  7 protocol error   8 not allowed in the user's state   9 outcome unknown"
     })
 public final class Helpdesk implements Callable<Integer> {
+  /**
+   * The commands, in the order {@code --help} lists them. Only those named on the command line are
+   * registered with picocli (all of them when none is, for the help and the errors that list them):
+   * picocli builds the model of every registered command, by reflection, before parsing, which cost
+   * about as much as the JVM's own start-up for commands never run.
+   */
+  static final List<Class<? extends BaseCommand>> COMMANDS =
+      List.of(
+          KeygenCommand.class,
+          CheckCommand.class,
+          SyncCommand.class,
+          FindCommand.class,
+          FactorsCommand.class,
+          ResetPasswordCommand.class,
+          ResetMfaCommand.class,
+          UnlockCommand.class,
+          RevokeSessionsCommand.class,
+          DemoCommand.class,
+          SimulateCommand.class,
+          BenchCommand.class);
+
   @Mixin VerboseOption verboseOption = new VerboseOption();
 
   /** The connection flags before the command; null when none was given. */
@@ -128,6 +137,7 @@ public final class Helpdesk implements Callable<Integer> {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine cli =
         new CommandLine(new Helpdesk(Objects.requireNonNull(env), Objects.requireNonNull(in)));
+    commandsFor(args).forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -166,6 +176,21 @@ public final class Helpdesk implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The commands to register: those whose name is one of the arguments (an option's value that
+   * happens to be a command's name only adds that command), or all when none is.
+   */
+  static List<Class<? extends BaseCommand>> commandsFor(String[] args) {
+    Set<String> words = Set.copyOf(Arrays.asList(args));
+    List<Class<? extends BaseCommand>> named =
+        COMMANDS.stream().filter(command -> words.contains(nameOf(command))).toList();
+    return named.isEmpty() ? COMMANDS : named;
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   private static String describe(Exception e) {

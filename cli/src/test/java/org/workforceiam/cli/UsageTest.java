@@ -173,6 +173,22 @@ class UsageTest extends DemoOrgTest {
   }
 
   @Test
+  void aFlagValueThatNamesACommandIsReadAsWhenEveryCommandIsRegistered() {
+    // Only the commands named on the command line are registered with picocli; a value that names
+    // one registers it too, so picocli still sees a command where a value was expected.
+    CliRun run = CliRun.of(Map.of(), "--client-id", "find", "sync", "--format", "csv");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errorLine())
+        .isEqualTo(
+            "error: Expected parameter for option '--client-id' but found 'find'"
+                + " (see 'helpdesk --help')");
+    assertThat(Helpdesk.commandsFor(new String[] {"--client-id", "find", "sync"}))
+        .containsExactly(SyncCommand.class, FindCommand.class);
+    assertThat(Helpdesk.commandsFor(new String[] {"--help"})).isEqualTo(Helpdesk.COMMANDS);
+  }
+
+  @Test
   void anUnknownCommandIsAUsageErrorOfOneLine() {
     CliRun run = CliRun.of(org.env(), "reset-everything");
 
