@@ -58,11 +58,13 @@ final class EmployeeJson {
     out.write(",\"status\":");
     string(out, employee.providerStatus());
     out.write(",\"missingFields\":[");
-    String separator = "";
-    for (ProfileField field : employee.missingProfileFields()) {
-      out.write(separator);
-      string(out, field.attributeName());
-      separator = ",";
+    if (!employee.hasCompleteProfile()) {
+      String separator = "";
+      for (ProfileField field : employee.missingProfileFields()) {
+        out.write(separator);
+        string(out, field.attributeName());
+        separator = ",";
+      }
     }
     out.write("]}");
   }

@@ -5,7 +5,8 @@ import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -335,7 +336,7 @@ final class OktaJson {
         || month < 1
         || month > 12
         || day < 1
-        || day > YearMonth.of(year, month).lengthOfMonth()
+        || day > Month.of(month).length(Year.isLeap(year))
         || hour < 0
         || hour > 23
         || minute < 0
