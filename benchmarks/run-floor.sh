@@ -11,7 +11,12 @@ mkdir -p "$out"
 floor() { # output name, then FloorBench's options
   local name=$1
   shift
-  java -cp cli/target/helpdesk.jar org.workforceiam.cli.floor.FloorBench "$@" | tee "$out/$name.txt"
+  {
+    echo "commit: $(git log -1 --format=%h) (the jar: cli/target/helpdesk.jar, built from it)"
+    echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+      "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+    java -cp cli/target/helpdesk.jar org.workforceiam.cli.floor.FloorBench "$@"
+  } | tee "$out/$name.txt"
 }
 
 # Okta's largest page, 1000: the goals at 50,000 members, DPoP required and off.
