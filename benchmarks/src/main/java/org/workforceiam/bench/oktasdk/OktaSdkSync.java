@@ -53,7 +53,7 @@ public final class OktaSdkSync {
   public static void main(String[] args) throws Exception {
     int members = 10_000;
     int pageSize = 200;
-    Path helpdeskJar = Path.of("examples/target/helpdesk.jar");
+    Path helpdeskJar = Path.of("cli/target/helpdesk.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--members" -> members = Integer.parseInt(args[++i]);
