@@ -15,7 +15,7 @@ floor() { # output name, then FloorBench's options
     echo "commit: $(git log -1 --format=%h) (the jar: cli/target/helpdesk.jar, built from it)"
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
       "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
-    java -cp cli/target/helpdesk.jar org.workforceiam.cli.floor.FloorBench "$@"
+    java -cp cli/target/helpdesk.jar org.workforceiam.cli.floor.FloorBench "$@" 2>&1
   } | tee "$out/$name.txt"
 }
 
@@ -28,3 +28,35 @@ floor floor-100000-dpop --members 100000 --rounds 5 --only embedded --only proce
 # The 100,000-member sync in a 64 MiB heap (both clients under the same cap).
 floor floor-100000-dpop-xmx64m --members 100000 --rounds 5 --only embedded --only process \
   --jvm-option -Xmx64m
+
+# The evidence quoted in PERFORMANCE.md, "Where the rest goes", one round each at 50,000 members:
+# JIT compilation time and native memory at exit (embedded), the collector's log (process),
+# the classes each process loads, and a flight recording of each run, summarised.
+floor floor-50000-jit-nmt --members 50000 --rounds 1 --only embedded --jvm-option -XX:+CITime \
+  --jvm-option -XX:NativeMemoryTracking=summary --jvm-option -XX:+UnlockDiagnosticVMOptions \
+  --jvm-option -XX:+PrintNMTStatistics
+floor floor-50000-gc --members 50000 --rounds 1 --only process --jvm-option -Xlog:gc*:stderr
+classes=$(mktemp -d)
+floor floor-50000-classes --members 50000 --rounds 1 --only process \
+  --jvm-option "-Xlog:class+load:file=$classes/%p.txt" > /dev/null
+for file in "$classes"/*.txt; do
+  if grep -q 'org.workforceiam.cli.Helpdesk ' "$file"; then
+    what="helpdesk sync --format jsonl"
+  elif grep -q 'org.workforceiam.cli.floor.FloorSync ' "$file"; then
+    what="the floor, FloorSync"
+  elif grep -q 'org.workforceiam.okta.OktaClient ' "$file"; then
+    what="MeteredSync sdk (the org's warm-up)"
+  else
+    what="MeteredSync floor (the org's warm-up)"
+  fi
+  echo "$what: $(wc -l < "$file") classes loaded, $(grep -vc 'shared objects file' "$file") of them" \
+    "not from the JDK's class data sharing archive"
+done | sort | tee -a "$out/floor-50000-classes.txt"
+rm -r "$classes"
+profiles=$(mktemp -d)
+floor floor-50000-profile --members 50000 --rounds 1 --only embedded --only process \
+  --profile "$profiles" > /dev/null
+for recording in "$profiles"/round1-*.jfr; do
+  python3 benchmarks/jfr-summary.py "$recording" 25
+done | tee -a "$out/floor-50000-profile.txt"
+rm -r "$profiles"
