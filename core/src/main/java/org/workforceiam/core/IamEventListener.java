@@ -315,7 +315,8 @@ public interface IamEventListener {
    *     /api/v1/groups/{groupId}/users}
    * @param attempt the number of the attempt that read it, from 1
    * @param items how many items the page held
-   * @param bytes how many bytes of body were read (after any decompression)
+   * @param bytes how many bytes of body were decoded (after any decompression); 0 when the adapter
+   *     decodes its pages without the shared JSON reader
    * @param duration from just before sending to the end of decoding
    */
   record PageFetched(

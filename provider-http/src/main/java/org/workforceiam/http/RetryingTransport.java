@@ -19,11 +19,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.ForwardingSource;
-import okio.Okio;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -306,6 +301,12 @@ public final class RetryingTransport implements Transport {
       state.waitedForReset = false;
 
       int attempt = state.attempt;
+      @Nullable BodyBytes counted = null;
+      if (events.enabled() && sizer != null) {
+        // JsonBodies counts the page's bytes into this tag as it decodes them: no extra buffer.
+        counted = new BodyBytes();
+        request = request.newBuilder().tag(BodyBytes.class, counted).build();
+      }
       long started = events.start();
       events.callStarted(kind, endpoint, attempt);
       Response response;
@@ -339,18 +340,18 @@ public final class RetryingTransport implements Transport {
                   rules.toException(error, what + " after " + attempts + " attempts", null),
               null);
         }
-        return read(response, request, what, endpoint, attempt, started);
+        return read(response, request, what, endpoint, attempt, started, counted);
       }
       boolean retryable =
           status == 429 || status == 503 || (status == 504 && safety == Safety.REPEATABLE);
       if (!retryable) {
-        return read(response, request, what, endpoint, attempt, started);
+        return read(response, request, what, endpoint, attempt, started, counted);
       }
       if (safety == Safety.NOT_REPEATABLE
           && status == 503
           && !rules.readError(response).hasProviderBody()) {
         // Not certainly the provider's refusal (a proxy, a load balancer): the caller decides.
-        return read(response, request, what, endpoint, attempt, started);
+        return read(response, request, what, endpoint, attempt, started, counted);
       }
       RetryableFailure failure = statusFailure(what, response);
       if (state.firstFailureId == null) {
@@ -387,7 +388,8 @@ public final class RetryingTransport implements Transport {
         String what,
         String endpoint,
         int attempt,
-        long started) {
+        long started,
+        @Nullable BodyBytes counted) {
       if (!closeAfterReading) {
         try {
           return reader.read(response);
@@ -396,13 +398,10 @@ public final class RetryingTransport implements Transport {
           throw e instanceof IOException io ? unreachable(request, what, io) : (RuntimeException) e;
         }
       }
-      CountingBody counted =
-          events.enabled() && sizer != null ? new CountingBody(response.body()) : null;
-      Response toRead = counted == null ? response : response.newBuilder().body(counted).build();
-      try (toRead) {
-        T value = reader.read(toRead);
+      try (response) {
+        T value = reader.read(response);
         if (counted != null) {
-          events.pageFetched(endpoint, attempt, itemsIn(value), counted.bytesRead(), started);
+          events.pageFetched(endpoint, attempt, itemsIn(value), counted.count, started);
         }
         return value;
       } catch (IOException e) {
@@ -599,52 +598,5 @@ public final class RetryingTransport implements Transport {
       return page.items().size();
     }
     return value instanceof Collection<?> collection ? collection.size() : 0;
-  }
-
-  /** A response body that counts the bytes read from it; only when a listener wants pages. */
-  private static final class CountingBody extends ResponseBody {
-    private final ResponseBody delegate;
-    private final BufferedSource source;
-    private long read;
-
-    CountingBody(ResponseBody delegate) {
-      this.delegate = delegate;
-      this.source =
-          Okio.buffer(
-              new ForwardingSource(delegate.source()) {
-                @Override
-                public long read(Buffer sink, long byteCount) throws IOException {
-                  long n = super.read(sink, byteCount);
-                  if (n > 0) {
-                    read += n;
-                  }
-                  return n;
-                }
-              });
-    }
-
-    long bytesRead() {
-      return read;
-    }
-
-    @Override
-    public okhttp3.@Nullable MediaType contentType() {
-      return delegate.contentType();
-    }
-
-    @Override
-    public long contentLength() {
-      return delegate.contentLength();
-    }
-
-    @Override
-    public BufferedSource source() {
-      return source;
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
   }
 }

@@ -88,16 +88,31 @@ class TransportEventsTest {
         .build();
   }
 
-  private static Page<String> twoItems(Response response) throws java.io.IOException {
-    response.body().string();
-    return Page.of(List.of("a", "b"), Optional.empty());
+  /** Decodes a page of strings the way adapters do, through {@link JsonBodies}. */
+  private static Page<String> strings(Response response) throws java.io.IOException {
+    List<String> items =
+        JsonBodies.decodeWhole(
+            RetryingTransportTest.PLAIN,
+            response.request().url(),
+            response,
+            reader -> {
+              List<String> read = new java.util.ArrayList<>();
+              reader.beginArray();
+              while (reader.hasNext()) {
+                read.add(reader.nextString());
+              }
+              reader.endArray();
+              return read;
+            },
+            true);
+    return Page.of(items, Optional.empty());
   }
 
   @Test
   void aPageIsReportedUnderItsEndpointTemplateWithItsItemsAndBytes() {
     server.enqueue(new MockResponse.Builder().code(200).body("[\"a\",\"b\"]").build());
 
-    transport().page(this::membersPage, url -> Optional.empty(), TransportEventsTest::twoItems);
+    transport().page(this::membersPage, url -> Optional.empty(), TransportEventsTest::strings);
 
     String endpoint = "GET /v2/tenants/{tenantId}/members";
     assertThat(listener.events())
@@ -118,9 +133,9 @@ class TransportEventsTest {
   @Test
   void noEventCarriesAnIdOrAQuery() {
     server.enqueue(new MockResponse.Builder().code(503).build());
-    server.enqueue(new MockResponse.Builder().code(200).body("[]").build());
+    server.enqueue(new MockResponse.Builder().code(200).body("[\"a\"]").build());
 
-    transport().page(this::membersPage, url -> Optional.empty(), TransportEventsTest::twoItems);
+    transport().page(this::membersPage, url -> Optional.empty(), TransportEventsTest::strings);
 
     assertThat(listener.events()).hasSize(6);
     assertThat(listener.events())
@@ -292,11 +307,11 @@ class TransportEventsTest {
             throw new IllegalStateException("listener bug");
           }
         };
-    server.enqueue(new MockResponse.Builder().code(200).body("[]").build());
+    server.enqueue(new MockResponse.Builder().code(200).body("[\"a\",\"b\"]").build());
 
     Page<String> page =
         transport(throwing, RetryingTransportTest.PLAIN)
-            .page(this::membersPage, url -> Optional.empty(), TransportEventsTest::twoItems);
+            .page(this::membersPage, url -> Optional.empty(), TransportEventsTest::strings);
 
     assertThat(page.items()).containsExactly("a", "b");
   }
