@@ -27,6 +27,12 @@ public final class Events {
 
   private static final Logger LOG = LoggerFactory.getLogger(Events.class);
 
+  /**
+   * Whether any client in this JVM has a listener: until one has, {@link JsonBodies} does not even
+   * look for a page's byte counter, so a JVM without listeners does no event work at all.
+   */
+  static volatile boolean anyListener;
+
   private final IamEventListener listener;
   private final String provider;
   private final boolean enabled;
@@ -48,7 +54,11 @@ public final class Events {
   public static Events of(IamEventListener listener, String provider) {
     Objects.requireNonNull(listener, "listener == null");
     Objects.requireNonNull(provider, "provider == null");
-    return listener == IamEventListener.NONE ? NONE : new Events(listener, provider);
+    if (listener == IamEventListener.NONE) {
+      return NONE;
+    }
+    anyListener = true;
+    return new Events(listener, provider);
   }
 
   /** {@return whether a listener receives the events; when false, skip all event work} */
@@ -104,18 +114,22 @@ public final class Events {
    * @param kind what the call does
    * @param endpoint from {@link #endpoint(Request)}
    * @param attempt the attempt's number, from 1
-   * @param status the HTTP status, or empty without a response
+   * @param status the HTTP status, or -1 without a response
    * @param startNanos from {@link #start()}, just before sending
    */
-  public void callEnded(
-      CallKind kind, String endpoint, int attempt, OptionalInt status, long startNanos) {
+  public void callEnded(CallKind kind, String endpoint, int attempt, int status, long startNanos) {
     if (!enabled) {
       return;
     }
     try {
       listener.callEnded(
           new IamEventListener.CallEnded(
-              provider, kind, endpoint, attempt, status, since(startNanos)));
+              provider,
+              kind,
+              endpoint,
+              attempt,
+              status < 0 ? OptionalInt.empty() : OptionalInt.of(status),
+              since(startNanos)));
     } catch (RuntimeException e) {
       failed(e);
     }

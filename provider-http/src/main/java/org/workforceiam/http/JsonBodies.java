@@ -133,7 +133,9 @@ public final class JsonBodies {
           JsonReader.of(
               Okio.buffer(
                   new BoundedSource(
-                      response.body().source(), limit, response.request().tag(BodyBytes.class))));
+                      response.body().source(),
+                      limit,
+                      Events.anyListener ? response.request().tag(BodyBytes.class) : null)));
       T value = decoder.read(reader);
       if (wholeDocument && reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonEncodingException("content after the value at " + reader.getPath());

@@ -38,7 +38,11 @@ final class RetryableFailure extends IamException {
   private final Kind kind;
   private final RetryReason reason;
   private final String what;
-  private final transient @Nullable Request request;
+
+  /** The failed request's method and URL, for an event's endpoint; never its headers or body. */
+  private final String method;
+
+  private final transient @Nullable HttpUrl url;
   private final @Nullable Instant retryAt;
   private final transient @Nullable HttpUrl smallerPage;
   private final transient GiveUp giveUp;
@@ -56,7 +60,8 @@ final class RetryableFailure extends IamException {
     super(what + ": " + description, ErrorDetails.none(), cause);
     this.kind = kind;
     this.reason = reason;
-    this.request = request;
+    this.method = request.method();
+    this.url = request.url();
     this.what = what;
     this.retryAt = retryAt;
     this.smallerPage = smallerPage;
@@ -116,9 +121,14 @@ final class RetryableFailure extends IamException {
     return reason;
   }
 
-  /** The request that failed (after deserialization, none). */
-  @Nullable Request request() {
-    return request;
+  /** The failed request's method. */
+  String method() {
+    return method;
+  }
+
+  /** The failed request's URL (after deserialization, none). */
+  @Nullable HttpUrl url() {
+    return url;
   }
 
   String what() {

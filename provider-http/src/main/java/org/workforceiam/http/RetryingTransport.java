@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -159,10 +158,10 @@ public final class RetryingTransport implements Transport {
     try {
       response = client.newCall(request).execute();
     } catch (IOException e) {
-      events.callEnded(CallKind.TOKEN, endpoint, 1, OptionalInt.empty(), started);
+      events.callEnded(CallKind.TOKEN, endpoint, 1, -1, started);
       throw unreachable(request, what, e);
     }
-    events.callEnded(CallKind.TOKEN, endpoint, 1, OptionalInt.of(response.code()), started);
+    events.callEnded(CallKind.TOKEN, endpoint, 1, response.code(), started);
     pacer.record(request, response);
     int status = response.code();
     if (status == 429 || status == 503 || status == 504) {
@@ -246,9 +245,9 @@ public final class RetryingTransport implements Transport {
     CallKind kind = state.kind;
     String endpoint = state.endpoint;
     if (kind == null || endpoint == null) {
-      Request failed = failure.request();
+      HttpUrl failed = failure.url();
       kind = CallKind.TOKEN;
-      endpoint = failed == null ? "unknown" : Events.endpoint(failed);
+      endpoint = failure.method() + " " + (failed == null ? "/" : PathTemplate.endpointOf(failed));
     }
     events.retryScheduled(kind, endpoint, number, failure.reason(), wait);
   }
@@ -316,14 +315,14 @@ public final class RetryingTransport implements Transport {
         response = client.newCall(request).execute();
       } catch (IOException e) {
         state.sent++;
-        events.callEnded(kind, endpoint, attempt, OptionalInt.empty(), started);
+        events.callEnded(kind, endpoint, attempt, -1, started);
         throw transportFailure(request, what, e);
       } catch (RuntimeException e) {
-        events.callEnded(kind, endpoint, attempt, OptionalInt.empty(), started);
+        events.callEnded(kind, endpoint, attempt, -1, started);
         throw e;
       }
       state.sent++;
-      events.callEnded(kind, endpoint, attempt, OptionalInt.of(response.code()), started);
+      events.callEnded(kind, endpoint, attempt, response.code(), started);
       pacer.record(request, response);
       int status = response.code();
       if (sizer != null && (status == 500 || status == 504)) {
