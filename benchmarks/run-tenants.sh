@@ -32,8 +32,9 @@ run() { # label, then the command
   run "50 tenants, 2 at a time, -Xmx64m" java -Xmx64m -cp "$jar" org.workforceiam.okta.TenantSyncBenchmark --tenants 50 --members 2000 --page-size 200 --concurrency 2
 } 2>&1 | tee "$out/tenants.txt"
 
-# The call path of a page with and without an event listener (JMH, with the GC profiler).
-java -jar "$jar" EventListenerBenchmark -prof gc -rf json -rff "$out/jmh-events.json" | tee "$out/jmh-events.txt"
+# The call path of a page with and without an event listener, and the event work of one page alone
+# (JMH, with the GC profiler).
+java -jar "$jar" 'EventListenerBenchmark|EventPathBenchmark' -prof gc -rf json -rff "$out/jmh-events.json" | tee "$out/jmh-events.txt"
 
 # The same page fetch at a commit before events existed, when BASE_JAR names its benchmarks.jar
 # (made from 466e21a with this EventListenerBenchmark, minus its listener: see PERFORMANCE.md).

@@ -72,6 +72,9 @@ class ReadmeSnippetsTest {
           "org.workforceiam.examples.*",
           "org.workforceiam.okta.*",
           "org.workforceiam.okta.simulator.*",
+          "org.workforceiam.micrometer.*",
+          "okhttp3.OkHttpClient",
+          "io.micrometer.core.instrument.MeterRegistry",
           "static org.assertj.core.api.Assertions.*");
 
   private static final Pattern TYPE_DECLARATION =
