@@ -51,3 +51,6 @@ run() { # label, then the command
   run "ours, 100000, page size 1000, -Xmx64m, simulated org in this JVM" java -Xmx64m -jar cli/target/helpdesk.jar bench --members 100000 --page-size 1000 --in-process
 } 2>&1 | tee "$out/sync.txt"
 python3 benchmarks/summarize.py "$out/sync.txt" > "$out/summary.md"
+
+# Many tenants in one JVM: idle clients, concurrent syncs, the cost of events.
+bash benchmarks/run-tenants.sh

@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
           + " generated members (made page by page, never stored; DPoP required), sync every"
           + " member through the real adapter over HTTP, and print members/s, the requests made,"
           + " the token requests, the time to the first employee and the peak heap used by this"
-          + " JVM (memory-pool MXBeans, peaks reset after a GC at the start).",
+          + " JVM (memory-pool MXBeans, peaks reset after a GC at the start). On stderr, a"
+          + " summary of the client's own events: requests, retries, rate-limit waits and token"
+          + " fetches.",
       "",
       "The org runs in a separate JVM by default, so its own memory (each page is built as"
           + " JSON before it is sent) stays out of the client's figures. Run it under the heap"
@@ -76,6 +78,7 @@ final class BenchCommand extends BaseCommand {
       out.flush();
 
       SimulatedOrg.Counts before = org.counts();
+      EventSummary events = new EventSummary();
       SyncMeter meter = SyncMeter.start();
       try (OktaClient okta =
               OktaClient.builder()
@@ -84,6 +87,7 @@ final class BenchCommand extends BaseCommand {
                   .privateKey(keys.getPrivate())
                   .keyId(keyId)
                   .pageSize(pageSize)
+                  .eventListener(events)
                   .build();
           Stream<Employee> employees = okta.directory().members(GroupId.of(BenchOrg.GROUP))) {
         employees.forEach(employee -> meter.member());
@@ -91,6 +95,8 @@ final class BenchCommand extends BaseCommand {
       SyncMeter.Result result = meter.stop();
       SyncReport.lines(pageSize, result, before, org.counts()).forEach(out::println);
       out.flush();
+      err().println(events.line());
+      err().flush();
       if (result.members() != members) {
         err().println("error: synced " + result.members() + " members, expected " + members);
         return ExitCodes.UNEXPECTED;

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.IamException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,11 @@ abstract class OktaCommand extends BaseCommand {
   /** A connection from the settings, with the group when this command needs it. */
   Connection connect() {
     return settings().connect(needsGroup());
+  }
+
+  /** A connection, as {@link #connect()}, whose client reports its events to a listener. */
+  Connection connect(IamEventListener events) {
+    return settings().connect(needsGroup(), events);
   }
 
   /** Finds the user a person named by id, login or primary email: one lookup. */

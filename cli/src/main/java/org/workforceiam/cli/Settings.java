@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.okta.OktaClient;
 
 /**
@@ -96,6 +97,11 @@ final class Settings {
    * setting is checked before anything is sent, the group id among them.
    */
   Connection connect(boolean needsGroup) {
+    return connect(needsGroup, IamEventListener.NONE);
+  }
+
+  /** A connection, as {@link #connect(boolean)}, whose client reports its events to a listener. */
+  Connection connect(boolean needsGroup, IamEventListener events) {
     requireAll(needed(needsGroup));
     OktaClient.Builder builder =
         OktaClient.builder()
@@ -103,7 +109,8 @@ final class Settings {
             .clientId(get(Setting.CLIENT_ID).orElseThrow())
             .privateKeyFile(Path.of(get(Setting.PRIVATE_KEY).orElseThrow()))
             .httpLogging(verbose ? HttpLogging.BASIC : HttpLogging.NONE)
-            .auditListener(AuditListener.logging());
+            .auditListener(AuditListener.logging())
+            .eventListener(events);
     get(Setting.KEY_ID).ifPresent(builder::keyId);
     OktaClient client = builder.build();
     try {

@@ -11,6 +11,7 @@ import org.workforceiam.core.Employee;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.Page;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.sync.DirectorySync;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
     description = {
       "Print every member of the group, as each page arrives.",
       "jsonl and csv carry id, login, firstName, lastName, email, status, missingFields.",
-      "With --snapshot, compare with the previous snapshot (counts on stderr) and write the new one."
+      "With --snapshot, compare with the previous snapshot (counts on stderr) and write the new one.",
+      "With --verbose, end with a summary of the requests, retries, rate-limit waits and token"
+          + " fetches on stderr."
     })
 final class SyncCommand extends OktaCommand {
   @Option(
@@ -48,7 +51,19 @@ final class SyncCommand extends OktaCommand {
 
   @Override
   public Integer call() {
-    try (Connection okta = connect()) {
+    EventSummary events = new EventSummary();
+    try {
+      return sync(events);
+    } finally {
+      if (verbose()) {
+        err().println(events.line());
+        err().flush();
+      }
+    }
+  }
+
+  private Integer sync(EventSummary events) {
+    try (Connection okta = connect(verbose() ? events : IamEventListener.NONE)) {
       GroupId group = okta.group();
       Output.EmployeeWriter writer = new Output.EmployeeWriter(format, out());
       boolean showProgress = progress != null ? progress : stderrIsTerminal();

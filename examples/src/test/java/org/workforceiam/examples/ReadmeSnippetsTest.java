@@ -75,6 +75,9 @@ class ReadmeSnippetsTest {
           "org.workforceiam.jdbc.*",
           "org.workforceiam.okta.*",
           "org.workforceiam.okta.simulator.*",
+          "org.workforceiam.micrometer.*",
+          "okhttp3.OkHttpClient",
+          "io.micrometer.core.instrument.MeterRegistry",
           "static org.assertj.core.api.Assertions.*");
 
   private static final Pattern TYPE_DECLARATION =
