@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +23,11 @@ import picocli.CommandLine.Parameters;
  * anything is changed, and its outcome after. When the outcome cannot be recorded, the command
  * keeps its exit code (the change was made, or failed, either way) and warns on stderr, naming the
  * file and the attempt.
+ *
+ * <p>What the provider cannot do ({@link ResetService#capabilities()}) is refused with exit 8
+ * before the user is looked up, so before any request; the refusal is audited like any other.
  */
-abstract class ChangeCommand extends OktaCommand {
+abstract class ChangeCommand extends ConnectedCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
   @Nullable String user;
 
@@ -54,13 +58,14 @@ abstract class ChangeCommand extends OktaCommand {
   public final Integer call() {
     validate();
     Optional<String> actor = actor();
-    Settings settings = settings();
     try (AuditLog log = AuditLog.open(AuditLog.location(auditLog, root.env), Clock.systemUTC());
-        Connection okta = connect()) {
-      AuditLog.Attempt attempt = log.attempt(auditFields(actor, settings));
+        Connection connection = connect()) {
+      AuditLog.Attempt attempt = log.attempt(auditFields(actor, connection));
       Employee employee;
       try {
-        employee = resolve(okta.directory(), Objects.requireNonNull(user));
+        // What the provider cannot do is refused before any request, the lookup included.
+        connection.resets().capabilities().require(operation(), operationOptions());
+        employee = resolve(connection, Objects.requireNonNull(user));
       } catch (RuntimeException e) {
         // Nothing was changed, but the attempt was made: both lines, after the lookup.
         recordQuietly(
@@ -77,13 +82,13 @@ abstract class ChangeCommand extends OktaCommand {
       Optional<String> requestId;
       try {
         if (dryRun) {
-          json = dryRunJson(plan(okta.dryRuns(), employee.id()));
+          json = dryRunJson(plan(connection.dryRuns(), employee.id()));
           requestId = Optional.empty();
         } else {
           json = new LinkedHashMap<>();
           json.put("userId", employee.id().value());
           json.put("action", action());
-          ResetService resets = okta.resets().withActor(actor.orElse(AuditLog.osUser()));
+          ResetService resets = connection.resets().withActor(actor.orElse(AuditLog.osUser()));
           requestId = change(resets, employee.id(), json).requestId();
         }
       } catch (RuntimeException e) {
@@ -125,14 +130,14 @@ abstract class ChangeCommand extends OktaCommand {
   }
 
   /** What every line of this attempt repeats; never a secret. */
-  private Map<String, @Nullable Object> auditFields(Optional<String> actor, Settings settings) {
+  private Map<String, @Nullable Object> auditFields(Optional<String> actor, Connection connection) {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>();
     fields.put("operator", AuditLog.osUser());
     fields.put("actor", actor.orElse(null));
     fields.put("host", AuditLog.host(root.env));
-    fields.put("provider", "okta");
-    fields.put("org", settings.get(Settings.Setting.ORG_URL).orElse(null));
-    fields.put("group", settings.get(Settings.Setting.GROUP_ID).orElse(null));
+    fields.put("provider", connection.provider().name());
+    fields.put("org", connection.target());
+    fields.put("group", connection.group().value());
     fields.put("user", user);
     fields.put("userId", null);
     fields.put("operation", action());
@@ -163,6 +168,12 @@ abstract class ChangeCommand extends OktaCommand {
   /** The action name of the contract. */
   abstract String action();
 
+  /** The operation the change asks the provider for, checked against its capabilities. */
+  abstract Operation operation();
+
+  /** The options of the operation, checked against the provider's capabilities. */
+  abstract Set<OperationOption> operationOptions();
+
   /** The options of the change as the audit log records them; never a secret. */
   abstract Map<String, Object> options();
 
@@ -170,21 +181,21 @@ abstract class ChangeCommand extends OktaCommand {
   abstract ResetResult change(ResetService resets, UserId user, Map<String, Object> json);
 
   /** Works out the change without making it, through the same group check. */
-  abstract DryRun plan(DryRuns dryRuns, UserId user);
+  abstract Connection.Plan plan(Connection.DryRunPlanner dryRuns, UserId user);
 
-  private Map<String, Object> dryRunJson(DryRun plan) {
+  private Map<String, Object> dryRunJson(Connection.Plan plan) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dryRun", true);
     json.put("userId", plan.user().value());
     json.put("action", action());
-    DryRun.Request first = plan.requests().get(0);
+    Connection.PlannedRequest first = plan.requests().get(0);
     json.put("request", request(first));
     json.put("requests", plan.requests().stream().map(ChangeCommand::request).toList());
     json.put("available", plan.available().orElse(null));
     return json;
   }
 
-  private static Map<String, Object> request(DryRun.Request request) {
+  private static Map<String, Object> request(Connection.PlannedRequest request) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("method", request.method());
     json.put("path", request.path());

@@ -2,14 +2,15 @@ package org.workforceiam.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.MfaReset;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,16 @@ final class ResetMfaCommand extends ChangeCommand {
   }
 
   @Override
+  Operation operation() {
+    return request().operation();
+  }
+
+  @Override
+  Set<OperationOption> operationOptions() {
+    return request().options();
+  }
+
+  @Override
   String action() {
     return factor == null ? "reset_factors" : "delete_factor";
   }
@@ -64,7 +75,7 @@ final class ResetMfaCommand extends ChangeCommand {
   }
 
   @Override
-  DryRun plan(DryRuns dryRuns, UserId user) {
+  Connection.Plan plan(Connection.DryRunPlanner dryRuns, UserId user) {
     return dryRuns.resetMfa(user, request());
   }
 }

@@ -2,13 +2,14 @@ package org.workforceiam.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,6 +60,16 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
+  Operation operation() {
+    return request().operation();
+  }
+
+  @Override
+  Set<OperationOption> operationOptions() {
+    return request().options();
+  }
+
+  @Override
   String action() {
     return switch (mode) {
       case link -> "reset_password";
@@ -87,7 +98,7 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
-  DryRun plan(DryRuns dryRuns, UserId user) {
+  Connection.Plan plan(Connection.DryRunPlanner dryRuns, UserId user) {
     return dryRuns.resetPassword(user, request());
   }
 }

@@ -2,12 +2,13 @@ package org.workforceiam.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import org.workforceiam.okta.OktaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,16 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
+  Operation operation() {
+    return request().operation();
+  }
+
+  @Override
+  Set<OperationOption> operationOptions() {
+    return request().options();
+  }
+
+  @Override
   String action() {
     return "revoke_sessions";
   }
@@ -47,7 +58,7 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
-  DryRun plan(DryRuns dryRuns, UserId user) {
+  Connection.Plan plan(Connection.DryRunPlanner dryRuns, UserId user) {
     return dryRuns.revokeSessions(user, request());
   }
 }

@@ -1,11 +1,12 @@
 package org.workforceiam.cli;
 
 import java.util.Map;
+import java.util.Set;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -13,6 +14,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {"Unlock a locked-out member.", "Prints userId, action and status."})
 final class UnlockCommand extends ChangeCommand {
+  @Override
+  Operation operation() {
+    return Operation.UNLOCK;
+  }
+
+  @Override
+  Set<OperationOption> operationOptions() {
+    return Set.of();
+  }
+
   @Override
   String action() {
     return "unlock";
@@ -31,7 +42,7 @@ final class UnlockCommand extends ChangeCommand {
   }
 
   @Override
-  DryRun plan(DryRuns dryRuns, UserId user) {
+  Connection.Plan plan(Connection.DryRunPlanner dryRuns, UserId user) {
     return dryRuns.unlock(user);
   }
 }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.http.BaseUrls;
@@ -153,6 +154,7 @@ public final class EntraClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private HttpLogging httpLogging = HttpLogging.NONE;
     private int pageSize = MAX_PAGE_SIZE;
+    private IamEventListener eventListener = IamEventListener.NONE;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
@@ -285,6 +287,22 @@ public final class EntraClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets where this client's telemetry goes: each request (endpoint templates such as {@code GET
+     * /v1.0/groups/{groupId}/transitiveMembers/microsoft.graph.user}, never a URL, id or secret),
+     * retry, rate-limit wait, token fetch and page; by default {@link IamEventListener#NONE}, which
+     * costs nothing. The {@code workforce-iam-micrometer} module turns the events into meters.
+     * Events are not the audit trail.
+     *
+     * @param eventListener the listener; thread-safe and quick, since it is called on the calling
+     *     thread
+     * @return this builder
+     */
+    public Builder eventListener(IamEventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener == null");
+      return this;
+    }
+
     /** Sets how to wait between attempts; for this package's tests. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -349,7 +367,8 @@ public final class EntraClient implements AutoCloseable {
               pageSize,
               retryPolicy,
               sleeper,
-              jitter);
+              jitter,
+              eventListener);
       return new EntraClient(connection, client);
     }
   }
