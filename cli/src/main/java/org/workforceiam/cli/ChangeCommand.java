@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -2,11 +2,11 @@ package org.workforceiam.cli;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.okta.ConnectionCheck;
-import org.workforceiam.okta.DryRuns;
 import org.workforceiam.okta.OktaClient;
 
 /**

@@ -2,12 +2,12 @@ package org.workforceiam.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import org.workforceiam.okta.OktaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
