@@ -4,7 +4,9 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
@@ -223,6 +225,35 @@ final class GraphJson {
             ? odataType.substring(TYPE_PREFIX.length())
             : odataType.startsWith("#") ? odataType.substring(1) : odataType;
     return name.isBlank() ? UNKNOWN : name;
+  }
+
+  /**
+   * Reads one object's scalar fields among {@code names}: strings as they are, booleans and numbers
+   * as their JSON text, null as absent; objects, arrays and other fields are skipped unread. For
+   * the small objects of role and group listings, where only a few fields are used.
+   */
+  static Map<String, String> scalars(JsonReader reader, JsonReader.Options names)
+      throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      int index = reader.selectName(names);
+      if (index < 0) {
+        reader.skipName();
+        reader.skipValue();
+        continue;
+      }
+      String name = names.strings().get(index);
+      switch (reader.peek()) {
+        case STRING -> fields.put(name, reader.nextString());
+        case BOOLEAN -> fields.put(name, Boolean.toString(reader.nextBoolean()));
+        case NUMBER -> fields.put(name, reader.nextString());
+        case NULL -> reader.nextNull();
+        default -> reader.skipValue();
+      }
+    }
+    reader.endObject();
+    return fields;
   }
 
   /** Reads {@code {"value":["…",…]}}, as {@code checkMemberGroups} answers. */
