@@ -143,7 +143,15 @@ final class EntraResets implements ResetService {
               + "; nothing was sent",
           ErrorDetails.none());
     }
-    CAPABILITIES.require(operation, options);
+    try {
+      CAPABILITIES.require(operation, options);
+    } catch (IamException.OperationNotSupported e) {
+      throw new IamException.OperationNotSupported(
+          "Microsoft Entra ID: "
+              + e.summary()
+              + " (another provider's options, such as Okta's, are not Entra's); nothing was sent",
+          ErrorDetails.none());
+    }
   }
 
   /** What to do instead of an operation Graph has no API for; null for the others. */
