@@ -23,7 +23,8 @@ import org.workforceiam.core.UserId;
  * <p>A user becomes an {@link Employee}: {@code id}, login = {@code userPrincipalName}, first name
  * = {@code givenName}, last name = {@code surname}, email = {@code mail} (a user without a mailbox
  * has none, and is kept, with an incomplete profile), status from {@code accountEnabled} ({@link
- * #status}).
+ * #status}); {@code department} and {@code jobTitle}, when set, are the attributes {@code
+ * department} and {@code jobTitle}.
  */
 final class GraphJson {
   /** The provider's word for a user whose {@code accountEnabled} is false. */
@@ -46,7 +47,9 @@ final class GraphJson {
           "givenName",
           "surname",
           "mail",
-          "accountEnabled");
+          "accountEnabled",
+          "department",
+          "jobTitle");
   private static final JsonReader.Options METHOD_FIELDS =
       JsonReader.Options.of("@odata.type", "id");
   private static final JsonReader.Options GROUP_FIELDS = JsonReader.Options.of("displayName");
@@ -136,6 +139,8 @@ final class GraphJson {
     String surname = null;
     String mail = null;
     Boolean enabled = null;
+    String department = null;
+    String jobTitle = null;
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(USER_FIELDS)) {
@@ -146,6 +151,8 @@ final class GraphJson {
         case 4 -> surname = nullableString(reader);
         case 5 -> mail = nullableString(reader);
         case 6 -> enabled = nullableBoolean(reader);
+        case 7 -> department = nullableString(reader);
+        case 8 -> jobTitle = nullableString(reader);
         default -> {
           reader.skipName();
           reader.skipValue();
@@ -167,6 +174,12 @@ final class GraphJson {
     }
     Employee.Builder employee =
         Employee.builder(UserId.of(id), upn).firstName(givenName).lastName(surname).email(mail);
+    if (department != null) {
+      employee.attribute("department", department);
+    }
+    if (jobTitle != null) {
+      employee.attribute("jobTitle", jobTitle);
+    }
     return status(employee, enabled).build();
   }
 
