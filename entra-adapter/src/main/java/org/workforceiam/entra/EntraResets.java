@@ -258,9 +258,9 @@ final class EntraResets implements ResetService {
    * When that revocation fails, the password is in force all the same: the error is {@link
    * IamException.PartiallyApplied} (applied {@code SET_TEMPORARY_PASSWORD}, failed {@code
    * REVOKE_SESSIONS}) whose {@link IamException.PartiallyApplied#result() result} holds the
-   * password, to hand to the employee, with {@code sessionsRevoked} false. Revoking first and then
-   * setting the password would leave a revoked user without a known password if the second step
-   * failed, and the CLI contract asks for the revocation after the change.
+   * password, to hand to the employee, with {@code sessionsRevoked} false. Revoking first was
+   * rejected: the CLI contract asks for the revocation after the change, and a revocation followed
+   * by a failed password change would leave the user signed out without the new password.
    */
   @Override
   public ResetResult.Password resetPassword(UserId user, PasswordReset reset) {
