@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
@@ -19,8 +21,6 @@ import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
 import org.workforceiam.okta.ConnectionCheck;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import org.workforceiam.okta.OktaClient;
 
 /**

@@ -29,11 +29,11 @@ import org.workforceiam.http.Transport;
  * by {@link HttpClients} (nothing of the caller's sees a credential; OkHttp repeats nothing) and
  * log through {@link HttpLogInterceptor} with secrets redacted.
  *
- * <p><b>For the reset service</b> that comes next: send its requests with {@link #graph()}, whose
- * {@link GraphApi#send} declares every write not repeatable by itself; build its URLs from {@link
- * GraphPaths} templates on {@link #graphUrl()}, its ids checked by {@link EntraIds}; read Graph's
- * refusals with {@link GraphErrors#fromResponse}; and check membership with {@link #directory()}'s
- * {@code isMember}, as {@code ResetService.groupScoped} does.
+ * <p>The reset service ({@link EntraResets}) sends its requests with {@link #graph()}, whose {@link
+ * GraphApi#send} declares every write not repeatable by itself; builds its URLs from {@link
+ * GraphPaths} templates on {@link #graphUrl()}, its ids checked by {@link EntraIds}; reads Graph's
+ * refusals with {@link GraphErrors#fromResponse}; and membership is checked with {@link
+ * #directory()}'s {@code isMember} by {@code ResetService.groupScoped}.
  */
 final class EntraConnection implements AutoCloseable {
   /** The logger of HTTP exchanges. */

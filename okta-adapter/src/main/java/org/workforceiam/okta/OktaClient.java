@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
@@ -143,7 +144,7 @@ public final class OktaClient implements AutoCloseable {
    * @throws IllegalArgumentException when the group id is not an Okta group id
    */
   public DryRuns dryRuns(GroupId employees) {
-    return new DryRuns(
+    return new OktaDryRuns(
         oktaResets, directory, ResetService.groupGuard(directory, requireOktaGroup(employees)));
   }
 
