@@ -71,6 +71,7 @@ class ReadmeSnippetsTest {
           "org.workforceiam.core.sync.*",
           "org.workforceiam.core.testing.*",
           "org.workforceiam.core.contract.*",
+          "org.workforceiam.entra.*",
           "org.workforceiam.examples.*",
           "org.workforceiam.jdbc.*",
           "org.workforceiam.okta.*",
