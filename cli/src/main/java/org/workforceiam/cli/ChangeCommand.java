@@ -98,6 +98,7 @@ abstract class ChangeCommand extends ConnectedCommand {
         // Part of the change is in force (a password set, methods deleted): what is in force is
         // printed as on success, so the operator can hand it over; the error line says the rest.
         e.result()
+            .filter(resultType()::isInstance)
             .ifPresent(
                 result -> {
                   out().println(Output.json(resultJson(employee.id(), provider, result)));
@@ -200,6 +201,9 @@ abstract class ChangeCommand extends ConnectedCommand {
    * applied.
    */
   abstract void putResult(ResetResult result, Map<String, @Nullable Object> json);
+
+  /** The type of {@link #change}'s result, which {@link #putResult} takes. */
+  abstract Class<? extends ResetResult> resultType();
 
   /** Works out the change without making it, through the same group check. */
   abstract DryRun plan(DryRuns dryRuns, UserId user);

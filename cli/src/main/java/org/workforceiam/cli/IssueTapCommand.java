@@ -99,6 +99,11 @@ final class IssueTapCommand extends ChangeCommand {
   }
 
   @Override
+  Class<ResetResult.AccessPass> resultType() {
+    return ResetResult.AccessPass.class;
+  }
+
+  @Override
   DryRun plan(DryRuns dryRuns, UserId user) {
     return dryRuns.issueTemporaryAccessPass(user, request());
   }

@@ -105,6 +105,11 @@ final class ResetMfaCommand extends ChangeCommand {
   }
 
   @Override
+  Class<ResetResult.Mfa> resultType() {
+    return ResetResult.Mfa.class;
+  }
+
+  @Override
   DryRun plan(DryRuns dryRuns, UserId user) {
     return dryRuns.resetMfa(user, request());
   }

@@ -109,6 +109,11 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
+  Class<ResetResult.Password> resultType() {
+    return ResetResult.Password.class;
+  }
+
+  @Override
   DryRun plan(DryRuns dryRuns, UserId user) {
     return dryRuns.resetPassword(user, request());
   }

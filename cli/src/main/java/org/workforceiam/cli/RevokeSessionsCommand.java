@@ -70,6 +70,11 @@ final class RevokeSessionsCommand extends ChangeCommand {
   void putResult(ResetResult result, Map<String, @Nullable Object> json) {}
 
   @Override
+  Class<ResetResult.Sessions> resultType() {
+    return ResetResult.Sessions.class;
+  }
+
+  @Override
   DryRun plan(DryRuns dryRuns, UserId user) {
     return dryRuns.revokeSessions(user, request());
   }

@@ -51,6 +51,11 @@ final class UnlockCommand extends ChangeCommand {
   }
 
   @Override
+  Class<ResetResult.Unlock> resultType() {
+    return ResetResult.Unlock.class;
+  }
+
+  @Override
   DryRun plan(DryRuns dryRuns, UserId user) {
     return dryRuns.unlock(user);
   }

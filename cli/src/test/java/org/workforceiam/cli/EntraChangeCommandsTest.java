@@ -271,6 +271,22 @@ class EntraChangeCommandsTest extends EntraTenantTest {
   }
 
   @Test
+  void withVerboseTheLogsShowNeitherTheTemporaryPasswordNorThePass() {
+    CliRun reset = entra.run("--verbose", "reset-password", ADA_UPN, "--mode", "temp");
+    CliRun tap = entra.run("--verbose", "issue-tap", ADA_UPN);
+
+    assertThat(reset.code()).as("%s", reset).isZero();
+    assertThat(tap.code()).as("%s", tap).isZero();
+    assertThat(tap.logs()).as("the audit trail is logged with --verbose").isNotEmpty();
+    String password = (String) reset.json().get("tempPassword");
+    String pass = (String) tap.json().get("temporaryAccessPass");
+    for (CliRun run : List.of(reset, tap)) {
+      assertNoSecretOutsideStdout(run, password);
+      assertNoSecretOutsideStdout(run, pass);
+    }
+  }
+
+  @Test
   void aReusablePassWithItsLifetimeIsIssuedWhereThePolicyAllowsIt() {
     entra.tenant().temporaryAccessPassPolicy(10, 480, 60, false);
 
