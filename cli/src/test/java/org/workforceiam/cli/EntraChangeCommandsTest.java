@@ -388,6 +388,56 @@ class EntraChangeCommandsTest extends EntraTenantTest {
   }
 
   @Test
+  void rolesThatCannotBeReadRefuseTheChangeWithExit4() {
+    try (SimulatedTenant narrow =
+        SimulatedTenant.start(
+            app,
+            builder ->
+                builder.grantedPermissions(
+                    "GroupMember.Read.All",
+                    "User.Read.All",
+                    "UserAuthenticationMethod.ReadWrite.All",
+                    "User-PasswordProfile.ReadWrite.All",
+                    "User.RevokeSessions.All"))) {
+      CliRun reset = narrow.run("reset-mfa", ADA_UPN);
+
+      assertThat(reset.code()).as("%s", reset).isEqualTo(4);
+      assertThat(reset.errorLine()).contains("RoleManagement.Read.Directory");
+      assertThat(narrow.tenant().changes()).isEmpty();
+    }
+  }
+
+  @Test
+  void aTenantWithoutPimHasNoEligibleRolesSoAMemberIsChanged() {
+    entra.tenant().withoutPim();
+
+    CliRun revoke = entra.run("revoke-sessions", GRACE_UPN);
+
+    assertThat(revoke.code()).as("%s", revoke).isZero();
+    assertThat(entra.tenant().sessionRevocations()).containsExactly(GRACE);
+  }
+
+  @Test
+  void aWriteGraphForbidsIsExit4() {
+    try (SimulatedTenant narrow =
+        SimulatedTenant.start(
+            app,
+            builder ->
+                builder.grantedPermissions(
+                    "GroupMember.Read.All",
+                    "User.Read.All",
+                    "UserAuthenticationMethod.ReadWrite.All",
+                    "User.RevokeSessions.All",
+                    "RoleManagement.Read.Directory"))) {
+      CliRun reset = narrow.run("reset-password", ADA_UPN, "--mode", "temp");
+
+      assertThat(reset.code()).as("%s", reset).isEqualTo(4);
+      assertThat(reset.out()).isEmpty();
+      assertThat(narrow.tenant().changes()).isEmpty();
+    }
+  }
+
+  @Test
   void anUnknownUserIsExit5() {
     CliRun reset = entra.run("reset-password", "nobody@" + DemoTenant.DOMAIN, "--mode", "temp");
 
