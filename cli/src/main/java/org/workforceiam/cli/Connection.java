@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
-import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetService;
-import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.UserId;
 
 /**
  * What a command works with, whatever the provider: the directory and, for the commands that need
@@ -45,42 +42,16 @@ interface Connection extends AutoCloseable {
   ResetService resets();
 
   /**
-   * {@return plans of changes for members of the group, through the same guard, changing nothing}
+   * {@return plans of changes for members of the group, through the same guard, changing nothing; a
+   * plan may hold no request (nothing to do), and {@code available()} is the provider's to say}
    */
-  DryRunPlanner dryRuns();
+  DryRuns dryRuns();
 
   /** {@return the set-up test with the group, as {@code check} prints it} */
   CheckReport check();
 
   @Override
   void close();
-
-  /** Works out what a change would send, through the same checks as the change, sending none. */
-  interface DryRunPlanner {
-    Plan resetPassword(UserId user, PasswordReset request);
-
-    Plan resetMfa(UserId user, MfaReset request);
-
-    Plan unlock(UserId user);
-
-    Plan revokeSessions(UserId user, SessionRevocation request);
-  }
-
-  /**
-   * What a change would do: the requests it would send, in order, and whether the provider offers
-   * it for the user now (unknown: empty).
-   */
-  record Plan(UserId user, List<PlannedRequest> requests, Optional<Boolean> available) {
-    public Plan {
-      requests = List.copyOf(requests);
-      if (requests.isEmpty()) {
-        throw new IllegalArgumentException("a plan sends at least one request");
-      }
-    }
-  }
-
-  /** A request a change would send: its method and its path (with any query). */
-  record PlannedRequest(String method, String path) {}
 
   /**
    * What {@code check} prints and how it ends.

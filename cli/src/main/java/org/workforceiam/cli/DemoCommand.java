@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
           + " reset-password and reset-mfa with the real adapter, DPoP and all.",
       "The org stops when the demo ends; to try the commands by hand, use 'helpdesk simulate'.",
       "With --provider entra: a simulated Microsoft Entra ID tenant and Microsoft Graph instead,"
-          + " through keygen, check, sync, find and factors with the real Entra adapter.",
+          + " through keygen, check, sync, find, factors, reset-password --mode temp, reset-mfa,"
+          + " issue-tap, revoke-sessions and the refusals, with the real Entra adapter.",
       "Needs no connection settings."
     })
 final class DemoCommand extends BaseCommand {
@@ -156,8 +157,9 @@ final class DemoCommand extends BaseCommand {
       env.put("ENTRA_GROUP_ID", DemoTenant.EMPLOYEES);
       env.put("ENTRA_AUTHORITY_URL", tenant.authorityUrl());
       env.put("ENTRA_GRAPH_URL", tenant.graphUrl());
-      // Nothing below changes a user, but an audit log, if any, stays the demo's own.
-      env.put(AuditLog.ENV, keyFile.resolveSibling("audit.jsonl").toString());
+      // The demo's changes go to its own audit log, deleted with it, not the operator's.
+      Path auditLog = keyFile.resolveSibling("audit.jsonl");
+      env.put(AuditLog.ENV, auditLog.toString());
       narrate(
           "The simulated tenant "
               + tenant.tenantId()
@@ -192,21 +194,42 @@ final class DemoCommand extends BaseCommand {
       narrate("5. List her authentication methods, all but the password.");
       step(new String[] {"factors", "ada@" + DemoTenant.DOMAIN}, env, 0);
 
-      // RESET STEPS (Entra). They go here once EntraConnection.resets() and dryRuns() are wired to
-      // the Entra adapter's reset service; this version has none, so nothing is shown as done:
-      //   reset-password ada@… --mode temp                       exit 0, a temporary password
-      //   reset-mfa ada@…                                        exit 0, methods deleted in order
-      //   issue-tap ada@…                                        exit 0, a Temporary Access Pass
-      //   reset-password linus@… --mode temp                     exit 4, outside the group
-      //   reset-mfa margaret@…                                   exit 4, a Global Administrator
-      //   reset-mfa edsger@…                                     exit 4, eligible through PIM
-      //   unlock grace@…                                         exit 8, Entra has no unlock
-      //   revoke-sessions grace@… --dry-run                      exit 0, the request shown
-      // followed by showOutcomes(audit log), as the Okta demo ends.
+      String ada = "ada@" + DemoTenant.DOMAIN;
       narrate(
-          "Changes (reset-password --mode temp, reset-mfa, issue-tap, revoke-sessions) are not"
-              + " in this version for Microsoft Entra ID; 'helpdesk demo' shows them against"
-              + " Okta.");
+          "6. After verifying who she is, set a temporary password for Ada; she must change it"
+              + " at her next sign-in. Her sign-in sessions end too.");
+      step(new String[] {"reset-password", ada, "--mode", "temp", "--revoke-sessions"}, env, 0);
+
+      narrate(
+          "7. Reset her MFA: every method but the password is deleted, her default method and"
+              + " mobile phone last, as Graph requires.");
+      step(new String[] {"reset-mfa", ada}, env, 0);
+
+      narrate(
+          "8. Issue her a Temporary Access Pass, good for one sign-in within 60 minutes, so she"
+              + " can register new methods.");
+      step(new String[] {"issue-tap", ada}, env, 0);
+
+      narrate("9. A dry run shows the exact request, and changes nothing.");
+      step(new String[] {"revoke-sessions", "grace@" + DemoTenant.DOMAIN, "--dry-run"}, env, 0);
+
+      narrate("10. A user outside the employees group is refused before any change is sent.");
+      step(new String[] {"reset-password", "linus@" + DemoTenant.DOMAIN, "--mode", "temp"}, env, 4);
+
+      narrate(
+          "11. Margaret is a member, but a Global Administrator: Graph's application permissions"
+              + " would let the app change her too, so helpdesk itself refuses anyone holding a"
+              + " directory role, active or eligible (PIM), before any change is sent.");
+      step(new String[] {"reset-mfa", "margaret@" + DemoTenant.DOMAIN}, env, 4);
+
+      narrate("12. Entra has no unlock API: refused before any request.");
+      step(new String[] {"unlock", "grace@" + DemoTenant.DOMAIN}, env, 8);
+
+      narrate(
+          "13. Entra's audit logs name only the app, so every attempt above, refusals and dry"
+              + " runs too, is in the helpdesk's own audit log: a line before it was sent, one"
+              + " after (by default ~/.local/state/helpdesk/audit.jsonl; --audit-log to choose).");
+      showOutcomes(auditLog);
 
       out.println();
       out.println(

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.core.ErrorDetails;
+import org.workforceiam.core.AuditListener;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
@@ -36,15 +37,11 @@ import org.workforceiam.entra.EntraCredential;
  * the commands that need it the group from {@code --group-id}. The only class of the CLI that knows
  * the Entra adapter.
  *
- * <p><b>Where the changes plug in.</b> This version reads the tenant ({@code check}, {@code sync},
- * {@code find}, {@code factors}); {@link #resets()} and {@link #dryRuns()} refuse with {@code
- * OperationNotSupported} (exit 8) before any request, since the Entra reset service is not wired
- * yet. Wiring it is this class alone: {@code resets()} returns {@code client.resets(group())} (made
- * in the constructor, as {@link OktaConnection} does, with an {@code AuditListener}), and {@code
- * dryRuns()} adapts {@code client.dryRuns(group())} to {@link Connection.DryRunPlanner}. The
- * commands already check {@code resets().capabilities()} before they look the user up, so what
- * Entra cannot do (a reset link, expire only, unlock, forgetting devices) is exit 8 before any
- * request.
+ * <p>The changes go through {@code client.resets(group)}, made once in the constructor with the
+ * audit listener that logs through SLF4J, as {@link OktaConnection} does; the adapter refuses a
+ * user outside the group or holding a directory role before any write. The commands check {@code
+ * resets().capabilities()} before they look the user up, so what Entra cannot do (a reset link,
+ * expire only, unlock, forgetting devices) is exit 8 before any request.
  */
 final class EntraConnection implements Connection {
   /** A GUID, as Entra's object ids are. */
@@ -58,11 +55,13 @@ final class EntraConnection implements Connection {
   private final EntraClient client;
   private final String tenant;
   private final Optional<GroupId> group;
+  private final Optional<ResetService> resets;
 
   private EntraConnection(EntraClient client, String tenant, Optional<GroupId> group) {
     this.client = client;
     this.tenant = tenant;
     this.group = group;
+    this.resets = group.map(client::resets);
   }
 
   /**
@@ -124,10 +123,17 @@ final class EntraConnection implements Connection {
             .clientId(settings.require(Settings.Setting.CLIENT_ID))
             .credential(credential)
             .httpLogging(settings.verbose() ? HttpLogging.BASIC : HttpLogging.NONE)
+            .auditListener(AuditListener.logging())
             .eventListener(events);
     settings.get(Settings.Setting.AUTHORITY_URL).ifPresent(builder::authorityUrl);
     settings.get(Settings.Setting.GRAPH_URL).ifPresent(builder::graphUrl);
-    return new EntraConnection(builder.build(), tenant, group);
+    EntraClient client = builder.build();
+    try {
+      return new EntraConnection(client, tenant, group);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
   }
 
   /** Refuses a group id that is not an object id before anything is sent. */
@@ -222,27 +228,14 @@ final class EntraConnection implements Connection {
     return group.orElseThrow(() -> new IllegalStateException("this command takes no group"));
   }
 
-  /**
-   * Refused: the Entra reset service is not wired into the CLI yet (see the class comment). Thrown
-   * before any request.
-   */
   @Override
   public ResetService resets() {
-    throw notYet();
+    return resets.orElseThrow(() -> new IllegalStateException("this command takes no group"));
   }
 
-  /** Refused, as {@link #resets()}. */
   @Override
-  public DryRunPlanner dryRuns() {
-    throw notYet();
-  }
-
-  private static IamException.OperationNotSupported notYet() {
-    return new IamException.OperationNotSupported(
-        "this version of helpdesk reads Microsoft Entra ID (check, sync, find, factors) but does not"
-            + " change users there yet; nothing was sent. Use the Microsoft Entra admin center for"
-            + " this change",
-        ErrorDetails.none());
+  public DryRuns dryRuns() {
+    return client.dryRuns(group());
   }
 
   /**

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       ResetMfaCommand.class,
       UnlockCommand.class,
       RevokeSessionsCommand.class,
+      IssueTapCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       BenchCommand.class

@@ -8,26 +8,21 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
-import org.workforceiam.core.DryRun;
 import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.IamException;
-import org.workforceiam.core.MfaReset;
-import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetService;
-import org.workforceiam.core.SessionRevocation;
-import org.workforceiam.core.UserId;
 import org.workforceiam.okta.ConnectionCheck;
 import org.workforceiam.okta.OktaClient;
 
 /**
  * The connection to an Okta org: an {@link OktaClient} from {@code --org-url}, {@code --client-id},
  * {@code --private-key} and {@code --key-id}, and for the commands that need it the group from
- * {@code --group-id} with its reset service and dry runs. The only class of the CLI that knows
- * Okta's dry-run and check types.
+ * {@code --group-id} with its reset service and dry runs. The only class of the CLI that knows the
+ * Okta adapter.
  */
 final class OktaConnection implements Connection {
   private final OktaClient client;
@@ -109,38 +104,8 @@ final class OktaConnection implements Connection {
   }
 
   @Override
-  public DryRunPlanner dryRuns() {
-    DryRuns dryRuns = client.dryRuns(group());
-    return new DryRunPlanner() {
-      @Override
-      public Plan resetPassword(UserId user, PasswordReset request) {
-        return plan(dryRuns.resetPassword(user, request));
-      }
-
-      @Override
-      public Plan resetMfa(UserId user, MfaReset request) {
-        return plan(dryRuns.resetMfa(user, request));
-      }
-
-      @Override
-      public Plan unlock(UserId user) {
-        return plan(dryRuns.unlock(user));
-      }
-
-      @Override
-      public Plan revokeSessions(UserId user, SessionRevocation request) {
-        return plan(dryRuns.revokeSessions(user, request));
-      }
-    };
-  }
-
-  private static Plan plan(DryRun dryRun) {
-    return new Plan(
-        dryRun.user(),
-        dryRun.requests().stream()
-            .map(request -> new PlannedRequest(request.method(), request.path()))
-            .toList(),
-        dryRun.available());
+  public DryRuns dryRuns() {
+    return client.dryRuns(group());
   }
 
   /**

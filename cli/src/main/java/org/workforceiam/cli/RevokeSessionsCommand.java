@@ -3,6 +3,9 @@ package org.workforceiam.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
@@ -18,10 +21,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {"End a member's sessions.", "Prints userId and action."})
 final class RevokeSessionsCommand extends ChangeCommand {
-  @Option(names = "--oauth-tokens", description = "Also revoke the user's OAuth tokens.")
+  @Option(
+      names = "--oauth-tokens",
+      description =
+          "Also revoke the user's OAuth tokens (Microsoft Entra ID always revokes the refresh"
+              + " tokens).")
   boolean oauthTokens;
 
-  @Option(names = "--forget-devices", description = "Also forget the user's remembered devices.")
+  @Option(
+      names = "--forget-devices",
+      description = "Also forget the user's remembered devices (Okta only).")
   boolean forgetDevices;
 
   private SessionRevocation request() {
@@ -40,7 +49,7 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
-  String action() {
+  String action(Provider provider) {
     return "revoke_sessions";
   }
 
@@ -53,12 +62,20 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
-  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
+  ResetResult change(ResetService resets, UserId user) {
     return resets.revokeSessions(user, request());
   }
 
   @Override
-  Connection.Plan plan(Connection.DryRunPlanner dryRuns, UserId user) {
+  void putResult(ResetResult result, Map<String, @Nullable Object> json) {}
+
+  @Override
+  Class<ResetResult.Sessions> resultType() {
+    return ResetResult.Sessions.class;
+  }
+
+  @Override
+  DryRun plan(DryRuns dryRuns, UserId user) {
     return dryRuns.revokeSessions(user, request());
   }
 }

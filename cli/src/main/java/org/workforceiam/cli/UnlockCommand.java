@@ -2,6 +2,9 @@ package org.workforceiam.cli;
 
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
@@ -12,7 +15,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "unlock",
     mixinStandardHelpOptions = true,
-    description = {"Unlock a locked-out member.", "Prints userId, action and status."})
+    description = {
+      "Unlock a locked-out member (Okta only: Microsoft Entra ID has no unlock API).",
+      "Prints userId, action and status."
+    })
 final class UnlockCommand extends ChangeCommand {
   @Override
   Operation operation() {
@@ -25,7 +31,7 @@ final class UnlockCommand extends ChangeCommand {
   }
 
   @Override
-  String action() {
+  String action(Provider provider) {
     return "unlock";
   }
 
@@ -35,14 +41,22 @@ final class UnlockCommand extends ChangeCommand {
   }
 
   @Override
-  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
-    ResetResult.Unlock result = resets.unlock(user);
-    json.put("status", result.status().name());
-    return result;
+  ResetResult change(ResetService resets, UserId user) {
+    return resets.unlock(user);
   }
 
   @Override
-  Connection.Plan plan(Connection.DryRunPlanner dryRuns, UserId user) {
+  void putResult(ResetResult result, Map<String, @Nullable Object> json) {
+    json.put("status", ((ResetResult.Unlock) result).status().name());
+  }
+
+  @Override
+  Class<ResetResult.Unlock> resultType() {
+    return ResetResult.Unlock.class;
+  }
+
+  @Override
+  DryRun plan(DryRuns dryRuns, UserId user) {
     return dryRuns.unlock(user);
   }
 }

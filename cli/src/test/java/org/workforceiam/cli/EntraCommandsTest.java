@@ -344,34 +344,6 @@ class EntraCommandsTest extends EntraTenantTest {
     assertThat(sync.code()).as("%s", sync).isEqualTo(7);
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "reset-password|--mode|temp",
-        "reset-password|--mode|temp|--dry-run",
-        "reset-mfa",
-        "unlock",
-        "revoke-sessions"
-      })
-  void aChangeIsExit8BeforeAnyRequestInThisVersionAndTheRefusalIsAudited(String command) {
-    List<String> args = new java.util.ArrayList<>(List.of(command.split("\\|")));
-    args.add(1, ADA_UPN);
-
-    CliRun run = entra.run(args.toArray(String[]::new));
-
-    assertThat(run.code()).as("%s", run).isEqualTo(8);
-    assertThat(run.errorLine()).contains("does not change users there yet; nothing was sent");
-    assertThat(run.out()).isEmpty();
-    assertThat(entra.sim.calls()).isEmpty();
-    List<Map<String, Object>> audit = SimulatedOrg.auditLines(entra.auditLog());
-    assertThat(audit).hasSize(2);
-    assertThat(audit.get(0))
-        .containsEntry("provider", "entra")
-        .containsEntry("org", DemoTenant.TENANT_ID)
-        .containsEntry("group", GROUP)
-        .containsEntry("user", ADA_UPN);
-  }
-
   private static Map<String, Object> byId(List<Map<String, Object>> lines, String id) {
     return lines.stream().filter(line -> id.equals(line.get("id"))).findFirst().orElseThrow();
   }

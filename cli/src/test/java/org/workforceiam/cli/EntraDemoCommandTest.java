@@ -14,7 +14,7 @@ import org.workforceiam.entra.simulator.DemoTenant;
 @ResourceLock(Resources.SYSTEM_ERR)
 class EntraDemoCommandTest {
   @Test
-  void walksThroughTheReadsAgainstASimulatedTenantWithoutAnyConfiguration() {
+  void walksThroughTheReadsAndChangesAgainstASimulatedTenantWithoutAnyConfiguration() {
     CliRun demo = CliRun.of(Map.of(), "demo", "--provider", "entra");
 
     assertThat(demo.code()).as("%s", demo).isZero();
@@ -28,8 +28,29 @@ class EntraDemoCommandTest {
         .contains("$ helpdesk sync --format table", "[stderr] 7 members on 1 page; 1 with")
         .contains("$ helpdesk find ada@contoso.example", "\"id\":\"" + DemoTenant.ADA + "\"")
         .contains("$ helpdesk factors ada@contoso.example", "fido2AuthenticationMethod")
-        .contains("are not in this version for Microsoft Entra ID")
-        .doesNotContain("tempPassword")
+        .contains(
+            "$ helpdesk reset-password ada@contoso.example --mode temp --revoke-sessions",
+            "\"action\":\"set_temporary_password\"",
+            "\"sessionsRevoked\":true")
+        .contains("$ helpdesk reset-mfa ada@contoso.example", "\"action\":\"delete_methods\"")
+        .contains(
+            "$ helpdesk issue-tap ada@contoso.example",
+            "\"action\":\"issue_temporary_access_pass\"",
+            "\"lifetimeMinutes\":60,\"usableOnce\":true")
+        .contains("$ helpdesk revoke-sessions grace@contoso.example --dry-run", "\"dryRun\":true")
+        .contains(
+            "$ helpdesk reset-password linus@contoso.example --mode temp",
+            "is not a member of group " + DemoTenant.EMPLOYEES)
+        .contains(
+            "$ helpdesk reset-mfa margaret@contoso.example",
+            "holds the directory role Global Administrator (active)")
+        .contains("$ helpdesk unlock grace@contoso.example", "does not support UNLOCK")
+        .contains(
+            "root set_temporary_password ada@contoso.example: SUCCEEDED"
+                .replace("root", AuditLog.osUser()),
+            "delete_methods margaret@contoso.example: REFUSED",
+            "revoke_sessions (dry run) grace@contoso.example: PLANNED")
+        .doesNotContain("are not in this version")
         .doesNotContain("expected ")
         .endsWith("Demo complete: every step behaved as expected.\n");
     assertThat(demo.err()).isEmpty();

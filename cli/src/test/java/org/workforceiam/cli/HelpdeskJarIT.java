@@ -71,7 +71,8 @@ class HelpdeskJarIT {
     assertThat(help.out())
         .startsWith("Usage: helpdesk")
         .contains("keygen", "check", "sync", "find", "factors", "reset-password", "reset-mfa")
-        .contains("unlock", "revoke-sessions", "demo", "simulate", "bench", "Exit codes:");
+        .contains("unlock", "revoke-sessions", "issue-tap", "demo", "simulate", "bench")
+        .contains("Exit codes:");
     assertThat(help.err()).isEmpty();
   }
 
@@ -253,6 +254,11 @@ class HelpdeskJarIT {
         .contains("3. Sync the group", "7 members on 1 page; 1 with incomplete profiles")
         .contains("4. Find an employee by her sign-in name", "\"login\":\"ada@contoso.example\"")
         .contains("5. List her authentication methods", "\"provider\":\"MICROSOFT\"")
+        .contains("6. After verifying who she is", "\"action\":\"set_temporary_password\"")
+        .contains("7. Reset her MFA", "\"action\":\"delete_methods\"")
+        .contains("8. Issue her a Temporary Access Pass", "\"usableOnce\":true")
+        .contains("11. Margaret is a member, but a Global Administrator", "(exit 4)")
+        .contains("12. Entra has no unlock API", "(exit 8)")
         .doesNotContain(", expected ")
         .endsWith("Demo complete: every step behaved as expected.\n");
     assertThat(demo.err()).isEmpty();
