@@ -381,14 +381,21 @@ class EntraConfigurationTest extends EntraTenantTest {
     assertThat(entra.sim.graphCalls()).isEmpty();
   }
 
+  @Test
+  void theTenantMayBeAVerifiedDomainWithAClientSecret() {
+    CliRun run = entra.run(entra.secretEnv(), "sync", "--tenant-id", DemoTenant.DOMAIN);
+
+    assertThat(run.code()).as("%s", run).isZero();
+    assertThat(run.jsonLines()).hasSize(7);
+  }
+
   /**
-   * With a client secret. A client assertion names the token URL as its audience, and the simulated
-   * Entra wants the tenant id there (AADSTS50012) while Microsoft's certificate-credentials page
-   * shows an audience with the domain; which is right is not verified here.
+   * With the certificate: the client assertion's audience is the token URL as the request names it,
+   * the domain included, as Microsoft's certificate-credentials page shows.
    */
   @Test
-  void theTenantMayBeAVerifiedDomain() {
-    CliRun run = entra.run(entra.secretEnv(), "sync", "--tenant-id", DemoTenant.DOMAIN);
+  void theTenantMayBeAVerifiedDomainWithACertificate() {
+    CliRun run = entra.run("sync", "--tenant-id", DemoTenant.DOMAIN);
 
     assertThat(run.code()).as("%s", run).isZero();
     assertThat(run.jsonLines()).hasSize(7);
