@@ -54,3 +54,5 @@ python3 benchmarks/summarize.py "$out/sync.txt" > "$out/summary.md"
 
 # The SDK's sync beside its floor, alternately (PERFORMANCE.md, "Against the floor").
 bash benchmarks/run-floor.sh
+# Many tenants in one JVM: idle clients, concurrent syncs, the cost of events.
+bash benchmarks/run-tenants.sh

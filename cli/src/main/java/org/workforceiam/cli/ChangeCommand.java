@@ -5,13 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.Employee;
+import org.workforceiam.core.IamException;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +26,11 @@ import picocli.CommandLine.Parameters;
  * anything is changed, and its outcome after. When the outcome cannot be recorded, the command
  * keeps its exit code (the change was made, or failed, either way) and warns on stderr, naming the
  * file and the attempt.
+ *
+ * <p>What the provider cannot do ({@link ResetService#capabilities()}) is refused with exit 8
+ * before the user is looked up, so before any request; the refusal is audited like any other.
  */
-abstract class ChangeCommand extends OktaCommand {
+abstract class ChangeCommand extends ConnectedCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
   @Nullable String user;
 
@@ -54,13 +61,15 @@ abstract class ChangeCommand extends OktaCommand {
   public final Integer call() {
     validate();
     Optional<String> actor = actor();
-    Settings settings = settings();
     try (AuditLog log = AuditLog.open(AuditLog.location(auditLog, root.env), Clock.systemUTC());
-        Connection okta = connect()) {
-      AuditLog.Attempt attempt = log.attempt(auditFields(actor, settings));
+        Connection connection = connect()) {
+      Provider provider = connection.provider();
+      AuditLog.Attempt attempt = log.attempt(auditFields(actor, connection));
       Employee employee;
       try {
-        employee = resolve(okta.directory(), Objects.requireNonNull(user));
+        // What the provider cannot do is refused before any request, the lookup included.
+        connection.resets().capabilities().require(operation(), operationOptions());
+        employee = resolve(connection, Objects.requireNonNull(user));
       } catch (RuntimeException e) {
         // Nothing was changed, but the attempt was made: both lines, after the lookup.
         recordQuietly(
@@ -73,19 +82,30 @@ abstract class ChangeCommand extends OktaCommand {
       }
       attempt.put("userId", employee.id().value());
       attempt.started(); // before anything is sent; when it cannot be written, nothing is
-      Map<String, Object> json;
+      Map<String, @Nullable Object> json;
       Optional<String> requestId;
       try {
         if (dryRun) {
-          json = dryRunJson(plan(okta.dryRuns(), employee.id()));
+          json = dryRunJson(plan(connection.dryRuns(), employee.id()), provider);
           requestId = Optional.empty();
         } else {
-          json = new LinkedHashMap<>();
-          json.put("userId", employee.id().value());
-          json.put("action", action());
-          ResetService resets = okta.resets().withActor(actor.orElse(AuditLog.osUser()));
-          requestId = change(resets, employee.id(), json).requestId();
+          ResetService resets = connection.resets().withActor(actor.orElse(AuditLog.osUser()));
+          ResetResult result = change(resets, employee.id());
+          json = resultJson(employee.id(), provider, result);
+          requestId = result.requestId();
         }
+      } catch (IamException.PartiallyApplied e) {
+        // Part of the change is in force (a password set, methods deleted): what is in force is
+        // printed as on success, so the operator can hand it over; the error line says the rest.
+        e.result()
+            .filter(resultType()::isInstance)
+            .ifPresent(
+                result -> {
+                  out().println(Output.json(resultJson(employee.id(), provider, result)));
+                  out().flush();
+                });
+        recordQuietly(() -> attempt.failed(e), e);
+        throw e;
       } catch (RuntimeException e) {
         recordQuietly(() -> attempt.failed(e), e);
         throw e;
@@ -125,17 +145,17 @@ abstract class ChangeCommand extends OktaCommand {
   }
 
   /** What every line of this attempt repeats; never a secret. */
-  private Map<String, @Nullable Object> auditFields(Optional<String> actor, Settings settings) {
+  private Map<String, @Nullable Object> auditFields(Optional<String> actor, Connection connection) {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>();
     fields.put("operator", AuditLog.osUser());
     fields.put("actor", actor.orElse(null));
     fields.put("host", AuditLog.host(root.env));
-    fields.put("provider", "okta");
-    fields.put("org", settings.get(Settings.Setting.ORG_URL).orElse(null));
-    fields.put("group", settings.get(Settings.Setting.GROUP_ID).orElse(null));
+    fields.put("provider", connection.provider().name());
+    fields.put("org", connection.target());
+    fields.put("group", connection.group().value());
     fields.put("user", user);
     fields.put("userId", null);
-    fields.put("operation", action());
+    fields.put("operation", action(connection.provider()));
     fields.put("options", options());
     fields.put("dryRun", dryRun);
     return fields;
@@ -160,25 +180,54 @@ abstract class ChangeCommand extends OktaCommand {
   /** Checks the options before anything is sent. */
   void validate() {}
 
-  /** The action name of the contract. */
-  abstract String action();
+  /** The action name of the contract for this provider. */
+  abstract String action(Provider provider);
+
+  /** The operation the change asks the provider for, checked against its capabilities. */
+  abstract Operation operation();
+
+  /** The options of the operation, checked against the provider's capabilities. */
+  abstract Set<OperationOption> operationOptions();
 
   /** The options of the change as the audit log records them; never a secret. */
   abstract Map<String, Object> options();
 
-  /** Makes the change, for a member of the group only, adds its result fields and returns it. */
-  abstract ResetResult change(ResetService resets, UserId user, Map<String, Object> json);
+  /** Makes the change, for a member of the group only, and returns its result. */
+  abstract ResetResult change(ResetService resets, UserId user);
+
+  /**
+   * Adds the result's fields, every key of the contract (those the provider has no value for as
+   * null or false). Called on success, and with the part in force when the change was partly
+   * applied.
+   */
+  abstract void putResult(ResetResult result, Map<String, @Nullable Object> json);
+
+  /** The type of {@link #change}'s result, which {@link #putResult} takes. */
+  abstract Class<? extends ResetResult> resultType();
 
   /** Works out the change without making it, through the same group check. */
   abstract DryRun plan(DryRuns dryRuns, UserId user);
 
-  private Map<String, Object> dryRunJson(DryRun plan) {
-    Map<String, Object> json = new LinkedHashMap<>();
+  private Map<String, @Nullable Object> resultJson(
+      UserId user, Provider provider, ResetResult result) {
+    Map<String, @Nullable Object> json = new LinkedHashMap<>();
+    json.put("userId", user.value());
+    json.put("action", action(provider));
+    putResult(result, json);
+    return json;
+  }
+
+  /**
+   * The dry run's object: {@code request} is the first request, {@code requests} all of them; a
+   * plan with nothing to send (an MFA reset of a user without methods) has a null {@code request}
+   * and an empty {@code requests}.
+   */
+  private Map<String, @Nullable Object> dryRunJson(DryRun plan, Provider provider) {
+    Map<String, @Nullable Object> json = new LinkedHashMap<>();
     json.put("dryRun", true);
     json.put("userId", plan.user().value());
-    json.put("action", action());
-    DryRun.Request first = plan.requests().get(0);
-    json.put("request", request(first));
+    json.put("action", action(provider));
+    json.put("request", plan.requests().isEmpty() ? null : request(plan.requests().get(0)));
     json.put("requests", plan.requests().stream().map(ChangeCommand::request).toList());
     json.put("available", plan.available().orElse(null));
     return json;

@@ -1,67 +1,72 @@
 package org.workforceiam.cli;
 
-import java.util.Objects;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
 import org.workforceiam.core.ResetService;
-import org.workforceiam.okta.ConnectionCheck;
-import org.workforceiam.okta.DryRuns;
-import org.workforceiam.okta.OktaClient;
 
 /**
- * What a command works with: the org's directory and, for the commands that need the group, the
- * group of employees with the reset service, dry runs and check for it. Changes reach only members
- * of that group, and every attempt is audited.
+ * What a command works with, whatever the provider: the directory and, for the commands that need
+ * the group, the group of employees with the reset service, dry runs and check for it. Changes
+ * reach only members of that group, and every attempt is audited.
+ *
+ * <p>One implementation per provider ({@link OktaConnection}, {@link EntraConnection}), made by
+ * {@link Settings#connect} from the run's settings; the commands never see the provider's client. A
+ * provider that cannot do something throws {@code IamException.OperationNotSupported} (exit 8)
+ * before any request.
  */
-final class Connection implements AutoCloseable {
-  private final OktaClient client;
-  private final Optional<GroupId> group;
-  private final Optional<ResetService> resets;
+interface Connection extends AutoCloseable {
+  /** {@return the provider} */
+  Provider provider();
+
+  /** {@return where the changes go, as the audit log records it: Okta's org URL, Entra's tenant} */
+  String target();
+
+  /** {@return the provider's directory} */
+  IamDirectory directory();
+
+  /** {@return how a user may be named, for "no user matches '…' as …"} */
+  String userForms();
+
+  /** {@return the group of employees from {@code --group-id}} */
+  GroupId group();
 
   /**
-   * Takes over the client.
-   *
-   * @throws IllegalArgumentException before anything is sent, when the group id is not an Okta
-   *     group id: the reset service is made here, which checks it, as the client's builder did
+   * {@return changes for members of the group, audited; its capabilities say what the provider
+   * supports}
    */
-  Connection(OktaClient client, Optional<GroupId> group) {
-    this.client = client;
-    this.group = group;
-    this.resets = group.map(client::resets);
-  }
+  ResetService resets();
 
-  IamDirectory directory() {
-    return client.directory();
-  }
+  /**
+   * {@return plans of changes for members of the group, through the same guard, changing nothing; a
+   * plan may hold no request (nothing to do), and {@code available()} is the provider's to say}
+   */
+  DryRuns dryRuns();
 
-  /** The group of employees from {@code --group-id}. */
-  GroupId group() {
-    return group.orElseThrow(() -> new IllegalStateException("this command takes no group"));
-  }
-
-  /** Changes for members of the group, audited. */
-  ResetService resets() {
-    return resets.orElseThrow(() -> new IllegalStateException("this command takes no group"));
-  }
-
-  /** Works out changes for members of the group through the same guard, changing nothing. */
-  DryRuns dryRuns() {
-    return client.dryRuns(group());
-  }
-
-  /** Tests the set-up with the group. */
-  ConnectionCheck check() {
-    return client.check(group());
-  }
+  /** {@return the set-up test with the group, as {@code check} prints it} */
+  CheckReport check();
 
   @Override
-  public void close() {
-    client.close();
+  void close();
+
+  /**
+   * What {@code check} prints and how it ends.
+   *
+   * @param json the object printed on stdout, every key of the provider's contract
+   * @param warnings what will go wrong soon, printed on stderr as {@code warning: …}
+   * @param problem the problem to report as the error line, with its exit code, if any
+   */
+  record CheckReport(
+      Map<String, @Nullable Object> json, List<String> warnings, Optional<Problem> problem) {
+    public CheckReport {
+      warnings = List.copyOf(warnings);
+    }
   }
 
-  @Override
-  public String toString() {
-    return "Connection{" + client + ", group=" + group.map(Objects::toString).orElse("none") + "}";
-  }
+  /** A problem found by {@code check}: the error line's text and the exit code. */
+  record Problem(String message, int exitCode) {}
 }

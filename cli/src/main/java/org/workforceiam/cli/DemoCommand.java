@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.workforceiam.entra.simulator.DemoTenant;
+import org.workforceiam.entra.simulator.SimulatedEntra;
 import org.workforceiam.okta.simulator.SimulatedOkta;
 import picocli.CommandLine.Command;
 
@@ -20,6 +22,9 @@ import picocli.CommandLine.Command;
       "Start a simulated Okta org on loopback and walk through keygen, check, sync, find,"
           + " reset-password and reset-mfa with the real adapter, DPoP and all.",
       "The org stops when the demo ends; to try the commands by hand, use 'helpdesk simulate'.",
+      "With --provider entra: a simulated Microsoft Entra ID tenant and Microsoft Graph instead,"
+          + " through keygen, check, sync, find, factors, reset-password --mode temp, reset-mfa,"
+          + " issue-tap, revoke-sessions and the refusals, with the real Entra adapter.",
       "Needs no connection settings."
     })
 final class DemoCommand extends BaseCommand {
@@ -34,7 +39,9 @@ final class DemoCommand extends BaseCommand {
       throw new UncheckedIOException("cannot create a temporary folder for the demo key", e);
     }
     try {
-      return demo(dir.resolve("okta-app.pem"));
+      return provider() == Provider.entra
+          ? entraDemo(dir.resolve("entra-app.key.pem"), dir.resolve("entra-app.cert.pem"))
+          : demo(dir.resolve("okta-app.pem"));
     } finally {
       deleteQuietly(dir);
     }
@@ -108,6 +115,131 @@ final class DemoCommand extends BaseCommand {
       return failures == 0 ? ExitCodes.OK : ExitCodes.UNEXPECTED;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the simulated Okta org", e);
+    }
+  }
+
+  /**
+   * The walk-through against a simulated Entra tenant ({@link DemoTenant}): the real Entra adapter,
+   * its certificate made by {@code keygen} and uploaded to the simulated app registration, every
+   * request checked as Entra and Graph check it.
+   */
+  private int entraDemo(Path keyFile, Path certFile) {
+    PrintWriter out = out();
+    out.println(
+        "helpdesk demo --provider entra: the real Entra adapter against a simulated Microsoft"
+            + " Entra ID tenant and Microsoft Graph on loopback.");
+    out.println("Every request is checked as Entra and Graph check it: the client assertion and");
+    out.println("the certificate it names, the application permissions in the token.");
+
+    narrate(
+        "1. Generate the app's key and a self-signed certificate. The certificate is what an"
+            + " admin uploads to the app registration.");
+    step(
+        new String[] {
+          "keygen",
+          "--provider",
+          "entra",
+          "--out",
+          keyFile.toString(),
+          "--cert-out",
+          certFile.toString()
+        },
+        Map.of(),
+        0);
+
+    try (SimulatedEntra tenant = EntraDemoTenant.start(EntraDemoTenant.readCertificate(certFile))) {
+      Map<String, String> env = new HashMap<>();
+      env.put(Provider.ENV, "entra");
+      env.put("ENTRA_TENANT_ID", tenant.tenantId());
+      env.put("ENTRA_CLIENT_ID", tenant.clientId());
+      env.put("ENTRA_PRIVATE_KEY_FILE", keyFile.toString());
+      env.put("ENTRA_CERTIFICATE_FILE", certFile.toString());
+      env.put("ENTRA_GROUP_ID", DemoTenant.EMPLOYEES);
+      env.put("ENTRA_AUTHORITY_URL", tenant.authorityUrl());
+      env.put("ENTRA_GRAPH_URL", tenant.graphUrl());
+      // The demo's changes go to its own audit log, deleted with it, not the operator's.
+      Path auditLog = keyFile.resolveSibling("audit.jsonl");
+      env.put(AuditLog.ENV, auditLog.toString());
+      narrate(
+          "The simulated tenant "
+              + tenant.tenantId()
+              + " now runs (authority "
+              + tenant.authorityUrl()
+              + ", Graph "
+              + tenant.graphUrl()
+              + ") with that certificate uploaded to app "
+              + tenant.clientId()
+              + ", until the demo ends. The steps below find it through IAM_PROVIDER=entra and"
+              + " the ENTRA_ variables.");
+      out.println(
+          "  (To try the commands by hand, 'helpdesk simulate --provider entra' keeps such a"
+              + " tenant running and prints its settings.)");
+
+      narrate(
+          "2. Check the connection: a token, the application permissions it grants (its roles),"
+              + " the group and its first page.");
+      step(new String[] {"check"}, env, 0);
+
+      narrate(
+          "3. Sync the group: nested groups are expanded, its device, contact and service"
+              + " principal skipped. Alan has no mailbox, so no mail: an incomplete profile,"
+              + " listed. Katherine's account is disabled.");
+      step(new String[] {"sync", "--format", "table"}, env, 0);
+
+      narrate(
+          "4. Find an employee by her sign-in name (userPrincipalName); her mail address or"
+              + " object id would do too.");
+      step(new String[] {"find", "ada@" + DemoTenant.DOMAIN}, env, 0);
+
+      narrate("5. List her authentication methods, all but the password.");
+      step(new String[] {"factors", "ada@" + DemoTenant.DOMAIN}, env, 0);
+
+      String ada = "ada@" + DemoTenant.DOMAIN;
+      narrate(
+          "6. After verifying who she is, set a temporary password for Ada; she must change it"
+              + " at her next sign-in. Her sign-in sessions end too.");
+      step(new String[] {"reset-password", ada, "--mode", "temp", "--revoke-sessions"}, env, 0);
+
+      narrate(
+          "7. Reset her MFA: every method but the password is deleted, her default method and"
+              + " mobile phone last, as Graph requires.");
+      step(new String[] {"reset-mfa", ada}, env, 0);
+
+      narrate(
+          "8. Issue her a Temporary Access Pass, good for one sign-in within 60 minutes, so she"
+              + " can register new methods.");
+      step(new String[] {"issue-tap", ada}, env, 0);
+
+      narrate("9. A dry run shows the exact request, and changes nothing.");
+      step(new String[] {"revoke-sessions", "grace@" + DemoTenant.DOMAIN, "--dry-run"}, env, 0);
+
+      narrate("10. A user outside the employees group is refused before any change is sent.");
+      step(new String[] {"reset-password", "linus@" + DemoTenant.DOMAIN, "--mode", "temp"}, env, 4);
+
+      narrate(
+          "11. Margaret is a member, but a Global Administrator: Graph's application permissions"
+              + " would let the app change her too, so helpdesk itself refuses anyone holding a"
+              + " directory role, active or eligible (PIM), before any change is sent.");
+      step(new String[] {"reset-mfa", "margaret@" + DemoTenant.DOMAIN}, env, 4);
+
+      narrate("12. Entra has no unlock API: refused before any request.");
+      step(new String[] {"unlock", "grace@" + DemoTenant.DOMAIN}, env, 8);
+
+      narrate(
+          "13. Entra's audit logs name only the app, so every attempt above, refusals and dry"
+              + " runs too, is in the helpdesk's own audit log: a line before it was sent, one"
+              + " after (by default ~/.local/state/helpdesk/audit.jsonl; --audit-log to choose).");
+      showOutcomes(auditLog);
+
+      out.println();
+      out.println(
+          failures == 0
+              ? "Demo complete: every step behaved as expected."
+              : "Demo finished with " + failures + " unexpected step(s).");
+      out.flush();
+      return failures == 0 ? ExitCodes.OK : ExitCodes.UNEXPECTED;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the simulated Entra tenant", e);
     }
   }
 

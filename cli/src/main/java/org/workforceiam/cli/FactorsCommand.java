@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.Factor;
-import org.workforceiam.core.IamDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,9 +12,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "List a user's enrolled MFA factors, one JSON object a line.",
-      "Okta lists only the factors its enrollment policy shows this app, so some may be missing."
+      "Okta lists only the factors its enrollment policy shows this app, so some may be missing.",
+      "With --provider entra: the user's authentication methods but the password; factorType is"
+          + " the method's type, such as phoneAuthenticationMethod."
     })
-final class FactorsCommand extends OktaCommand {
+final class FactorsCommand extends ConnectedCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
   @Nullable String user;
 
@@ -26,10 +27,9 @@ final class FactorsCommand extends OktaCommand {
 
   @Override
   public Integer call() {
-    try (Connection okta = connect()) {
-      IamDirectory directory = okta.directory();
-      Employee employee = resolve(directory, Objects.requireNonNull(user));
-      for (Factor factor : directory.factors(employee.id())) {
+    try (Connection connection = connect()) {
+      Employee employee = resolve(connection, Objects.requireNonNull(user));
+      for (Factor factor : connection.directory().factors(employee.id())) {
         out().println(Output.json(Output.factor(factor)));
       }
       return ExitCodes.OK;

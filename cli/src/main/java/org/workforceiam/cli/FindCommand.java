@@ -1,5 +1,6 @@
 package org.workforceiam.cli;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -7,8 +8,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "find",
     mixinStandardHelpOptions = true,
-    description = "Find a user by id, login or primary email; print one JSON object.")
-final class FindCommand extends OktaCommand {
+    description = {
+      "Find a user by id, login or primary email; print one JSON object.",
+      "With --provider entra: by object id, userPrincipalName or mail address."
+    })
+final class FindCommand extends ConnectedCommand {
   @Parameters(paramLabel = "USER", description = "An id, a login or a primary email.")
   @Nullable String user;
 
@@ -19,8 +23,8 @@ final class FindCommand extends OktaCommand {
 
   @Override
   public Integer call() {
-    try (Connection okta = connect()) {
-      EmployeeJson.write(out(), resolve(okta.directory(), java.util.Objects.requireNonNull(user)));
+    try (Connection connection = connect()) {
+      EmployeeJson.write(out(), resolve(connection, Objects.requireNonNull(user)));
       out().println();
       return ExitCodes.OK;
     }

@@ -30,14 +30,16 @@ import picocli.CommandLine.Spec;
     sortSynopsis = false,
     description = {
       "Sync an Okta group of employees and reset their passwords and MFA, as an Okta API"
-          + " Services app.",
-      "The connection settings are for the commands that talk to Okta; each command's --help"
-          + " says which it needs. keygen, demo, simulate and bench need none."
+          + " Services app; or, with --provider entra, read a Microsoft Entra ID group as an app"
+          + " registration through Microsoft Graph.",
+      "The connection settings are for the commands that talk to the provider.",
+      "keygen, demo, simulate and bench need none; each other command's --help says which it"
+          + " needs."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0 ok   1 unexpected   2 usage or configuration error   3 authentication failed",
-      "  4 permission denied   5 not found   6 rate limited or Okta unavailable",
+      "  4 permission denied   5 not found   6 rate limited or the provider unavailable",
       "  7 protocol error   8 not allowed in the user's state   9 outcome unknown"
     })
 public final class Helpdesk implements Callable<Integer> {
@@ -58,11 +60,14 @@ public final class Helpdesk implements Callable<Integer> {
           ResetMfaCommand.class,
           UnlockCommand.class,
           RevokeSessionsCommand.class,
+          IssueTapCommand.class,
           DemoCommand.class,
           SimulateCommand.class,
           BenchCommand.class);
 
   @Mixin VerboseOption verboseOption = new VerboseOption();
+
+  @Mixin ProviderOption providerOption = new ProviderOption();
 
   /** The connection flags before the command; null when none was given. */
   @ArgGroup(exclusive = false, validate = false, heading = ConfigOptions.HEADING, order = 1)
@@ -142,14 +147,14 @@ public final class Helpdesk implements Callable<Integer> {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Every command offers --version (mixinStandardHelpOptions); it prints the tool's version.
-    // Each command that talks to Okta says in its help which settings it needs.
+    // Each command that talks to the provider says in its help which settings it needs.
     cli.getSubcommands()
         .values()
         .forEach(
             command -> {
               command.getCommandSpec().versionProvider(new Version());
-              if (command.getCommand() instanceof OktaCommand okta) {
-                okta.describeNeeds(command.getCommandSpec());
+              if (command.getCommand() instanceof ConnectedCommand connected) {
+                connected.describeNeeds(command.getCommandSpec());
               }
             });
     cli.setParameterExceptionHandler(

@@ -82,18 +82,21 @@ final class Output {
 
     private final Format format;
     private final PrintWriter out;
+    private final int idWidth;
 
-    EmployeeWriter(Format format, PrintWriter out) {
+    /** A writer whose table has room for ids of {@code idWidth} characters. */
+    EmployeeWriter(Format format, PrintWriter out, int idWidth) {
       this.format = format;
       this.out = out;
+      this.idWidth = idWidth;
     }
 
     void header() {
       switch (format) {
         case csv -> out.print(Csv.row(EMPLOYEE_COLUMNS));
         case table -> {
-          out.println(tableRow("ID", "LOGIN", "NAME", "EMAIL", "STATUS", "MISSING"));
-          out.println("-".repeat(tableRow("", "", "", "", "", "").length()));
+          out.println(tableRow(idWidth, "ID", "LOGIN", "NAME", "EMAIL", "STATUS", "MISSING"));
+          out.println("-".repeat(tableRow(idWidth, "", "", "", "", "", "").length()));
         }
         case jsonl -> {}
       }
@@ -120,6 +123,7 @@ final class Output {
               (employee.firstName().orElse("") + " " + employee.lastName().orElse("")).strip();
           out.write(
               tableRow(
+                  idWidth,
                   employee.id().value(),
                   employee.login(),
                   name,
@@ -137,10 +141,21 @@ final class Output {
   }
 
   private static String tableRow(
-      String id, String login, String name, String email, String status, String missing) {
+      int idWidth,
+      String id,
+      String login,
+      String name,
+      String email,
+      String status,
+      String missing) {
     return String.format(
-        "%-20s  %-30s  %-24s  %-30s  %-16s  %s",
-        cut(id, 20), cut(login, 30), cut(name, 24), cut(email, 30), cut(status, 16), missing);
+        "%-" + idWidth + "s  %-30s  %-24s  %-30s  %-16s  %s",
+        cut(id, idWidth),
+        cut(login, 30),
+        cut(name, 24),
+        cut(email, 30),
+        cut(status, 16),
+        missing);
   }
 
   private static String cut(String value, int width) {

@@ -2,13 +2,17 @@ package org.workforceiam.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.PasswordReset;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.Secret;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +21,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Reset a member's password: a one-time reset link (default), a temporary password, or"
-          + " expire it so a new one must be set at next sign-in.",
+          + " expire it so a new one must be set at next sign-in. Microsoft Entra ID: --mode temp"
+          + " only.",
       "Prints userId, action, resetUrl, emailSent, tempPassword and sessionsRevoked."
     })
 final class ResetPasswordCommand extends ChangeCommand {
@@ -59,7 +64,20 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
-  String action() {
+  Operation operation() {
+    return request().operation();
+  }
+
+  @Override
+  Set<OperationOption> operationOptions() {
+    return request().options();
+  }
+
+  @Override
+  String action(Provider provider) {
+    if (provider == Provider.entra && mode == Mode.temp) {
+      return "set_temporary_password";
+    }
     return switch (mode) {
       case link -> "reset_password";
       case temp -> "expire_password_with_temp_password";
@@ -77,13 +95,22 @@ final class ResetPasswordCommand extends ChangeCommand {
   }
 
   @Override
-  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
-    ResetResult.Password result = resets.resetPassword(user, request());
-    json.put("resetUrl", result.resetLink().map(Secret::reveal).orElse(null));
-    json.put("emailSent", result.emailSent());
-    json.put("tempPassword", result.temporaryPassword().map(Secret::reveal).orElse(null));
-    json.put("sessionsRevoked", result.sessionsRevoked());
-    return result;
+  ResetResult change(ResetService resets, UserId user) {
+    return resets.resetPassword(user, request());
+  }
+
+  @Override
+  void putResult(ResetResult result, Map<String, @Nullable Object> json) {
+    ResetResult.Password password = (ResetResult.Password) result;
+    json.put("resetUrl", password.resetLink().map(Secret::reveal).orElse(null));
+    json.put("emailSent", password.emailSent());
+    json.put("tempPassword", password.temporaryPassword().map(Secret::reveal).orElse(null));
+    json.put("sessionsRevoked", password.sessionsRevoked());
+  }
+
+  @Override
+  Class<ResetResult.Password> resultType() {
+    return ResetResult.Password.class;
   }
 
   @Override

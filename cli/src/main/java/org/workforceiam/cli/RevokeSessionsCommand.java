@@ -2,12 +2,16 @@ package org.workforceiam.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.SessionRevocation;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import org.workforceiam.okta.OktaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,10 +21,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {"End a member's sessions.", "Prints userId and action."})
 final class RevokeSessionsCommand extends ChangeCommand {
-  @Option(names = "--oauth-tokens", description = "Also revoke the user's OAuth tokens.")
+  @Option(
+      names = "--oauth-tokens",
+      description =
+          "Also revoke the user's OAuth tokens (Microsoft Entra ID always revokes the refresh"
+              + " tokens).")
   boolean oauthTokens;
 
-  @Option(names = "--forget-devices", description = "Also forget the user's remembered devices.")
+  @Option(
+      names = "--forget-devices",
+      description = "Also forget the user's remembered devices (Okta only).")
   boolean forgetDevices;
 
   private SessionRevocation request() {
@@ -29,7 +39,17 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
-  String action() {
+  Operation operation() {
+    return request().operation();
+  }
+
+  @Override
+  Set<OperationOption> operationOptions() {
+    return request().options();
+  }
+
+  @Override
+  String action(Provider provider) {
     return "revoke_sessions";
   }
 
@@ -42,8 +62,16 @@ final class RevokeSessionsCommand extends ChangeCommand {
   }
 
   @Override
-  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
+  ResetResult change(ResetService resets, UserId user) {
     return resets.revokeSessions(user, request());
+  }
+
+  @Override
+  void putResult(ResetResult result, Map<String, @Nullable Object> json) {}
+
+  @Override
+  Class<ResetResult.Sessions> resultType() {
+    return ResetResult.Sessions.class;
   }
 
   @Override

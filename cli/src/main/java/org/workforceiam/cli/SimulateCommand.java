@@ -8,10 +8,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.workforceiam.entra.EntraCertificate;
+import org.workforceiam.entra.simulator.DemoTenant;
+import org.workforceiam.entra.simulator.SimulatedEntra;
 import org.workforceiam.okta.OktaKeyPair;
 import org.workforceiam.okta.simulator.SimulatedOkta;
 import picocli.CommandLine.Command;
@@ -29,6 +31,9 @@ import picocli.CommandLine.Option;
           + " written with mode 0600 to a new temporary folder, deleted when the org stops.",
       "Stops on Ctrl-C or SIGTERM; with --stop-on-eof also when standard input ends (Ctrl-D, or"
           + " the end of a pipe), as scripts and tests that start it as a child process need.",
+      "With --provider entra: a simulated Microsoft Entra ID tenant and Microsoft Graph, seeded"
+          + " with the Entra demo's users, checked as Entra and Graph check requests; the app's"
+          + " key and its certificate are written to the temporary folder.",
       "Needs no connection settings."
     })
 final class SimulateCommand extends BaseCommand {
@@ -45,15 +50,32 @@ final class SimulateCommand extends BaseCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary folder for the app's key", e);
     }
-    Path keyFile = dir.resolve("okta-app.pem");
+    boolean entra = provider() == Provider.entra;
     Running running = new Running(dir);
+    Runnable settings;
     try {
-      OktaKeyPair keys = OktaKeyPair.generate(OktaKeyPair.Algorithm.RS256);
-      keys.writePrivateKeyPem(keyFile);
-      running.started(DemoOrg.start(keys.publicJwkJson()));
+      if (entra) {
+        Path keyFile = dir.resolve("entra-app.key.pem");
+        Path certFile = dir.resolve("entra-app.cert.pem");
+        EntraCertificate certificate = EntraCertificate.builder().generate();
+        certificate.writePrivateKeyPem(keyFile);
+        certificate.writeCertificatePem(certFile);
+        SimulatedEntra tenant = EntraDemoTenant.start(certificate.certificate());
+        running.started(tenant::close);
+        settings = () -> printEntraSettings(tenant, keyFile, certFile);
+      } else {
+        Path keyFile = dir.resolve("okta-app.pem");
+        OktaKeyPair keys = OktaKeyPair.generate(OktaKeyPair.Algorithm.RS256);
+        keys.writePrivateKeyPem(keyFile);
+        SimulatedOkta org = DemoOrg.start(keys.publicJwkJson());
+        running.started(org::close);
+        settings = () -> printSettings(org.orgUrl(), keyFile);
+      }
     } catch (IOException e) {
       running.stop();
-      throw new UncheckedIOException("cannot start the simulated Okta org", e);
+      throw new UncheckedIOException(
+          entra ? "cannot start the simulated Entra tenant" : "cannot start the simulated Okta org",
+          e);
     } catch (RuntimeException e) {
       running.stop();
       throw e;
@@ -62,7 +84,7 @@ final class SimulateCommand extends BaseCommand {
     Thread hook = new Thread(running::stop, "helpdesk-simulate-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      printSettings(running.orgUrl(), keyFile);
+      settings.run();
       CountDownLatch stop = new CountDownLatch(1);
       if (stopOnEof) {
         Thread reader = new Thread(() -> drain(root.in, stop), "helpdesk-simulate-stdin");
@@ -80,7 +102,11 @@ final class SimulateCommand extends BaseCommand {
         // The hook runs, or has run, already.
       }
     }
-    out().println("The simulated org has stopped; its key file is deleted.");
+    out()
+        .println(
+            entra
+                ? "The simulated tenant has stopped; its key and certificate files are deleted."
+                : "The simulated org has stopped; its key file is deleted.");
     out().flush();
     return ExitCodes.OK;
   }
@@ -128,6 +154,57 @@ final class SimulateCommand extends BaseCommand {
     out.flush();
   }
 
+  private void printEntraSettings(SimulatedEntra tenant, Path keyFile, Path certFile) {
+    PrintWriter out = out();
+    out.println(
+        "helpdesk simulate --provider entra: a simulated Microsoft Entra ID tenant runs with its"
+            + " authority at "
+            + tenant.authorityUrl()
+            + " and Microsoft Graph at "
+            + tenant.graphUrl()
+            + (stopOnEof
+                ? " until interrupted (Ctrl-C) or standard input ends."
+                : " until interrupted (Ctrl-C)."));
+    out.println(
+        "The app's private key is "
+            + keyFile
+            + " (mode 0600) and its certificate, uploaded to the app, "
+            + certFile
+            + "; both are deleted when the tenant stops. In another terminal, set:");
+    out.println();
+    out.println("export " + Provider.ENV + "=entra");
+    out.println("export ENTRA_TENANT_ID=" + tenant.tenantId());
+    out.println("export ENTRA_CLIENT_ID=" + tenant.clientId());
+    out.println("export ENTRA_PRIVATE_KEY_FILE=" + keyFile);
+    out.println("export ENTRA_CERTIFICATE_FILE=" + certFile);
+    out.println("export ENTRA_AUTHORITY_URL=" + tenant.authorityUrl());
+    out.println("export ENTRA_GRAPH_URL=" + tenant.graphUrl());
+    out.println("export ENTRA_GROUP_ID=" + DemoTenant.EMPLOYEES);
+    out.println();
+    out.println("then try, for example:");
+    String helpdesk = invocation();
+    String domain = "@" + DemoTenant.DOMAIN;
+    out.println("  " + helpdesk + " check");
+    out.println("  " + helpdesk + " sync --format table");
+    out.println("  " + helpdesk + " find ada" + domain);
+    out.println("  " + helpdesk + " factors grace" + domain);
+    out.println("  " + helpdesk + " find alan" + domain + "    (no mailbox: no email)");
+    out.println("  " + helpdesk + " find linus" + domain + "    (found, though outside the group)");
+    out.println();
+    out.println(
+        "Group "
+            + DemoTenant.EMPLOYEES
+            + " (All Employees, with Engineering nested in it): ada, grace (Engineering), alan"
+            + " (no mailbox), katherine (disabled, Engineering), margaret (Global"
+            + " Administrator), edsger (eligible for a role through PIM, Engineering), barbara"
+            + " (a role through a role-assignable group), all"
+            + domain
+            + "; linus"
+            + domain
+            + " is outside it. Changes in Entra are not in this version of helpdesk.");
+    out.flush();
+  }
+
   /** How this tool was started: {@code java -jar /path/helpdesk.jar}, or {@code helpdesk}. */
   private static String invocation() {
     try {
@@ -156,25 +233,22 @@ final class SimulateCommand extends BaseCommand {
     stop.countDown();
   }
 
-  /** The running org and its key folder; stopped once, by whoever comes first. */
+  /** The running org or tenant and its key folder; stopped once, by whoever comes first. */
   private static final class Running {
     private final Path dir;
-    private @Nullable SimulatedOkta org;
+    private @Nullable Runnable close;
     private boolean stopped;
 
     Running(Path dir) {
       this.dir = dir;
     }
 
-    synchronized void started(SimulatedOkta org) {
-      this.org = org;
+    /** The simulator has started; this is how it stops. */
+    synchronized void started(Runnable close) {
+      this.close = close;
       if (stopped) {
-        org.close();
+        close.run();
       }
-    }
-
-    synchronized String orgUrl() {
-      return Objects.requireNonNull(org).orgUrl();
     }
 
     synchronized void stop() {
@@ -182,8 +256,8 @@ final class SimulateCommand extends BaseCommand {
         return;
       }
       stopped = true;
-      if (org != null) {
-        org.close();
+      if (close != null) {
+        close.run();
       }
       try (Stream<Path> paths = Files.walk(dir)) {
         paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -11,6 +11,7 @@ import org.workforceiam.core.Employee;
 import org.workforceiam.core.Factor;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.Page;
 import org.workforceiam.core.UserId;
 import org.workforceiam.core.sync.DirectorySync;
@@ -24,9 +25,15 @@ import picocli.CommandLine.Option;
     description = {
       "Print every member of the group, as each page arrives.",
       "jsonl and csv carry id, login, firstName, lastName, email, status, missingFields.",
-      "With --snapshot, compare with the previous snapshot (counts on stderr) and write the new one."
+      "With --provider entra: the group's transitive user members (nested groups expanded,"
+          + " devices, contacts and service principals skipped); id is the object id, login the"
+          + " userPrincipalName, email the mail (none without a mailbox), status ACTIVE or"
+          + " DISABLED.",
+      "With --snapshot, compare with the previous snapshot (counts on stderr) and write the new one.",
+      "With --verbose, end with a summary of the requests, retries, rate-limit waits and token"
+          + " fetches on stderr."
     })
-final class SyncCommand extends OktaCommand {
+final class SyncCommand extends ConnectedCommand {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -48,11 +55,24 @@ final class SyncCommand extends OktaCommand {
 
   @Override
   public Integer call() {
-    try (Connection okta = connect()) {
-      GroupId group = okta.group();
-      Output.EmployeeWriter writer = new Output.EmployeeWriter(format, out());
+    EventSummary events = new EventSummary();
+    try {
+      return sync(events);
+    } finally {
+      if (verbose()) {
+        err().println(events.line());
+        err().flush();
+      }
+    }
+  }
+
+  private Integer sync(EventSummary events) {
+    try (Connection connection = connect(verbose() ? events : IamEventListener.NONE)) {
+      GroupId group = connection.group();
+      Output.EmployeeWriter writer =
+          new Output.EmployeeWriter(format, out(), connection.provider().idWidth);
       boolean showProgress = progress != null ? progress : stderrIsTerminal();
-      PrintingDirectory printing = new PrintingDirectory(okta.directory(), writer);
+      PrintingDirectory printing = new PrintingDirectory(connection.directory(), writer);
       writer.header();
       writer.flush();
       if (snapshot != null) {

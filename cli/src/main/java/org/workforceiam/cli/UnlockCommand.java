@@ -1,20 +1,37 @@
 package org.workforceiam.cli;
 
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.OperationOption;
 import org.workforceiam.core.ResetResult;
 import org.workforceiam.core.ResetService;
 import org.workforceiam.core.UserId;
-import org.workforceiam.okta.DryRun;
-import org.workforceiam.okta.DryRuns;
 import picocli.CommandLine.Command;
 
 @Command(
     name = "unlock",
     mixinStandardHelpOptions = true,
-    description = {"Unlock a locked-out member.", "Prints userId, action and status."})
+    description = {
+      "Unlock a locked-out member (Okta only: Microsoft Entra ID has no unlock API).",
+      "Prints userId, action and status."
+    })
 final class UnlockCommand extends ChangeCommand {
   @Override
-  String action() {
+  Operation operation() {
+    return Operation.UNLOCK;
+  }
+
+  @Override
+  Set<OperationOption> operationOptions() {
+    return Set.of();
+  }
+
+  @Override
+  String action(Provider provider) {
     return "unlock";
   }
 
@@ -24,10 +41,18 @@ final class UnlockCommand extends ChangeCommand {
   }
 
   @Override
-  ResetResult change(ResetService resets, UserId user, Map<String, Object> json) {
-    ResetResult.Unlock result = resets.unlock(user);
-    json.put("status", result.status().name());
-    return result;
+  ResetResult change(ResetService resets, UserId user) {
+    return resets.unlock(user);
+  }
+
+  @Override
+  void putResult(ResetResult result, Map<String, @Nullable Object> json) {
+    json.put("status", ((ResetResult.Unlock) result).status().name());
+  }
+
+  @Override
+  Class<ResetResult.Unlock> resultType() {
+    return ResetResult.Unlock.class;
   }
 
   @Override

@@ -93,6 +93,11 @@ class BenchCommandTest {
     assertThat(run.fields().get("requests")).startsWith("2 (list requests; ceil(N/P) = 2)");
     assertThat(leadingNumber(run.fields().get("token requests"))).isLessThanOrEqualTo(2);
     assertThat(run.fields().get("org cpu")).isEqualTo("shares this JVM");
+    // The client's own count, from its events, on stderr: the same requests the org counted.
+    assertThat(run.err())
+        .containsPattern(
+            "events: \\d+ requests \\(2 API, [12] token\\), 0 retries, 0 rate-limit waits"
+                + " \\(0\\.0 s\\), tokens: 1 fetched, 0 refreshed");
   }
 
   @Test

@@ -71,7 +71,8 @@ class HelpdeskJarIT {
     assertThat(help.out())
         .startsWith("Usage: helpdesk")
         .contains("keygen", "check", "sync", "find", "factors", "reset-password", "reset-mfa")
-        .contains("unlock", "revoke-sessions", "demo", "simulate", "bench", "Exit codes:");
+        .contains("unlock", "revoke-sessions", "issue-tap", "demo", "simulate", "bench")
+        .contains("Exit codes:");
     assertThat(help.err()).isEmpty();
   }
 
@@ -92,6 +93,9 @@ class HelpdeskJarIT {
             "org/workforceiam/cli/SimulateCommand.class",
             "org/workforceiam/okta/simulator/SimulatedOkta.class",
             "org/workforceiam/okta/OktaClient.class",
+            "org/workforceiam/entra/EntraClient.class",
+            "org/workforceiam/entra/simulator/SimulatedEntra.class",
+            "org/workforceiam/cli/EntraBenchTenant.class",
             "mockwebserver3/MockWebServer.class");
     assertThat(testClasses)
         .as("this module's test classes were found")
@@ -175,7 +179,12 @@ class HelpdeskJarIT {
     }
   }
 
-  /** Starts {@code java -jar helpdesk.jar args} with no OKTA_ variables, its stdin a pipe. */
+  /** Whether a variable configures the tool: a tester's own must not reach these runs. */
+  private static boolean isSetting(String name) {
+    return name.startsWith("OKTA_") || name.startsWith("ENTRA_") || name.equals("IAM_PROVIDER");
+  }
+
+  /** Starts {@code java -jar helpdesk.jar args} with no settings variables, its stdin a pipe. */
   private static Process start(List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -183,7 +192,7 @@ class HelpdeskJarIT {
     command.add(jar.toString());
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(name -> name.startsWith("OKTA_"));
+    builder.environment().keySet().removeIf(HelpdeskJarIT::isSetting);
     return builder.start();
   }
 
@@ -231,6 +240,39 @@ class HelpdeskJarIT {
         .doesNotContain(", expected ")
         .endsWith("Demo complete: every step behaved as expected.\n");
     assertThat(demo.err()).isEmpty();
+  }
+
+  @Test
+  void theEntraDemoRunsEveryStepAsExpectedWithNothingOnStderr() {
+    Run demo = helpdesk(Map.of(), "demo", "--provider", "entra");
+
+    assertThat(demo.code()).as("%s", demo).isZero();
+    assertThat(demo.out())
+        .startsWith("helpdesk demo --provider entra: the real Entra adapter")
+        .contains("1. Generate the app's key and a self-signed certificate.", "\"thumbprintSha1\"")
+        .contains("2. Check the connection", "\"tokenType\": \"Bearer\"", "\"firstPageCount\": 7")
+        .contains("3. Sync the group", "7 members on 1 page; 1 with incomplete profiles")
+        .contains("4. Find an employee by her sign-in name", "\"login\":\"ada@contoso.example\"")
+        .contains("5. List her authentication methods", "\"provider\":\"MICROSOFT\"")
+        .contains("6. After verifying who she is", "\"action\":\"set_temporary_password\"")
+        .contains("7. Reset her MFA", "\"action\":\"delete_methods\"")
+        .contains("8. Issue her a Temporary Access Pass", "\"usableOnce\":true")
+        .contains("11. Margaret is a member, but a Global Administrator", "(exit 4)")
+        .contains("12. Entra has no unlock API", "(exit 8)")
+        .doesNotContain(", expected ")
+        .endsWith("Demo complete: every step behaved as expected.\n");
+    assertThat(demo.err()).isEmpty();
+  }
+
+  @Test
+  void theEntraBenchReportsASyncOfAGeneratedGroupFromASeparateJvm() {
+    Run bench = helpdesk(Map.of("IAM_PROVIDER", "entra"), "bench", "--members", "3000");
+
+    assertThat(bench.code()).as("%s", bench).isZero();
+    assertThat(bench.out())
+        .startsWith("helpdesk bench --provider entra: 3000 members, page size 999")
+        .contains("in a separate JVM (pid ")
+        .contains("members: 3000\n", "requests: 4 (list requests; ceil(N/P) = 4)");
   }
 
   @Test
@@ -343,7 +385,7 @@ class HelpdeskJarIT {
     return "'" + path.toString().replace("'", "'\\''") + "'";
   }
 
-  /** Runs {@code java -jar helpdesk.jar args} with only these OKTA_ variables set. */
+  /** Runs {@code java -jar helpdesk.jar args} with only these settings variables set. */
   private static Run helpdesk(Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -355,7 +397,7 @@ class HelpdeskJarIT {
 
   private static Run run(Map<String, String> env, List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(name -> name.startsWith("OKTA_"));
+    builder.environment().keySet().removeIf(HelpdeskJarIT::isSetting);
     builder.environment().putAll(env);
     // The changes these runs make go to a test's audit log, never the tester's own.
     builder.environment().remove("XDG_STATE_HOME");

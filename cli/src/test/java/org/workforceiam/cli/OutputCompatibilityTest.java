@@ -132,7 +132,7 @@ class OutputCompatibilityTest {
     return written(
         employees,
         (out, all) -> {
-          Output.EmployeeWriter writer = new Output.EmployeeWriter(format, out);
+          Output.EmployeeWriter writer = new Output.EmployeeWriter(format, out, 20);
           writer.header();
           all.forEach(writer::write);
           writer.flush();

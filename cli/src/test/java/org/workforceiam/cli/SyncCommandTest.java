@@ -60,6 +60,24 @@ class SyncCommandTest extends DemoOrgTest {
       "8 members on 1 page; 2 with incomplete profiles (see missingFields)";
 
   @Test
+  void verboseEndsWithASummaryOfTheClientsRequestsRetriesWaitsAndTokens() {
+    CliRun sync = org.run("--verbose", "sync");
+
+    assertThat(sync.code()).isZero();
+    assertThat(sync.out()).isEqualTo(DEMO_JSONL);
+    // One page; the token with the DPoP nonce handshake (two token requests), as the org counted.
+    assertThat(sync.err().lines().toList())
+        .containsExactly(
+            SUMMARY,
+            "events: "
+                + (1 + org.sim.tokenRequests())
+                + " requests (1 API, "
+                + org.sim.tokenRequests()
+                + " token), 0 retries, 0 rate-limit waits (0.0 s), tokens: 1 fetched, 0"
+                + " refreshed");
+  }
+
+  @Test
   void printsEveryMemberAsJsonLinesWithEveryFieldByDefault() {
     CliRun sync = org.run("sync");
 

@@ -52,6 +52,9 @@ class UsageTest extends DemoOrgTest {
         Arguments.of("unlock", List.of("USER", "--dry-run")),
         Arguments.of(
             "revoke-sessions", List.of("USER", "--oauth-tokens", "--forget-devices", "--dry-run")),
+        Arguments.of(
+            "issue-tap",
+            List.of("USER", "--lifetime-minutes=N", "--reusable", "--dry-run", "Entra ID only")),
         Arguments.of("demo", List.of("--help", "helpdesk simulate")),
         Arguments.of("simulate", List.of("--stop-on-eof", "Ctrl-C")),
         Arguments.of("bench", List.of("--members=N", "--page-size=P", "--in-process")));
@@ -77,6 +80,7 @@ class UsageTest extends DemoOrgTest {
         "reset-mfa",
         "unlock",
         "revoke-sessions",
+        "issue-tap",
         "find",
         "factors"
       })
@@ -135,6 +139,7 @@ class UsageTest extends DemoOrgTest {
             "reset-mfa",
             "unlock",
             "revoke-sessions",
+            "issue-tap",
             "demo",
             "simulate",
             "bench")

@@ -591,6 +591,20 @@ public abstract class IamException extends RuntimeException {
    * <p>Check the user before repeating the change: repeating it may repeat what was already done.
    * The steps are the provider's own names for what each request changes, such as the ids of the
    * factors or methods removed, never a secret.
+   *
+   * <p>When the steps made returned something the caller must have, {@link #result()} holds it: a
+   * temporary password that was set before ending the user's sessions failed is in force, so it
+   * must still reach the verified employee. The message never shows it; the result's {@code
+   * toString()} does not either.
+   *
+   * <pre>{@code
+   * try {
+   *   show(resets.resetPassword(user, PasswordReset.temporaryPassword().withRevokeSessions(true)));
+   * } catch (IamException.PartiallyApplied e) {
+   *   e.result().ifPresent(done -> show(done));   // the password set, sessions not ended
+   *   reportToOperator(e.getMessage());           // what was done, what failed
+   * }
+   * }</pre>
    */
   public static final class PartiallyApplied extends IamException {
     private static final long serialVersionUID = 1L;
@@ -598,6 +612,9 @@ public abstract class IamException extends RuntimeException {
     private final ArrayList<String> applied;
     private final String failedStep;
     private final ArrayList<String> notAttempted;
+
+    /** Not serialised: it may hold a {@link Secret}, which is never written anywhere. */
+    private final transient @Nullable ResetResult result;
 
     /**
      * Creates the error.
@@ -619,18 +636,68 @@ public abstract class IamException extends RuntimeException {
         ErrorDetails details,
         IamException cause) {
       super(
-          Objects.requireNonNull(summary, "summary == null")
-              + "; done: "
-              + checkSteps(applied, "applied", true)
-              + ", failed: "
-              + checkStep(failedStep, "failedStep")
-              + ", not attempted: "
-              + checkSteps(notAttempted, "notAttempted", false),
+          stepsMessage(summary, applied, failedStep, notAttempted),
           details,
           Objects.requireNonNull(cause, "cause == null"));
       this.applied = new ArrayList<>(applied);
       this.failedStep = failedStep;
       this.notAttempted = new ArrayList<>(notAttempted);
+      this.result = null;
+    }
+
+    /**
+     * Creates the error with what the steps made returned, which the caller must still have: for
+     * example the temporary password set before ending the sessions failed.
+     *
+     * @param applied the steps made, in order; at least one
+     * @param failedStep the step that failed
+     * @param notAttempted the steps not attempted after it, in order; may be empty
+     * @param summary what the change was and what to check, without secrets; the steps are added to
+     *     the message
+     * @param details what the provider said, usually that of the failed step
+     * @param cause the failed step's error
+     * @param result what the steps made returned, for the same user and operation as the change
+     * @throws IllegalArgumentException when no step was made or a step is blank
+     */
+    public PartiallyApplied(
+        List<String> applied,
+        String failedStep,
+        List<String> notAttempted,
+        String summary,
+        ErrorDetails details,
+        IamException cause,
+        ResetResult result) {
+      super(
+          stepsMessage(summary, applied, failedStep, notAttempted),
+          details,
+          Objects.requireNonNull(cause, "cause == null"));
+      this.applied = new ArrayList<>(applied);
+      this.failedStep = failedStep;
+      this.notAttempted = new ArrayList<>(notAttempted);
+      this.result = Objects.requireNonNull(result, "result == null");
+    }
+
+    private static String stepsMessage(
+        String summary, List<String> applied, String failedStep, List<String> notAttempted) {
+      return Objects.requireNonNull(summary, "summary == null")
+          + "; done: "
+          + checkSteps(applied, "applied", true)
+          + ", failed: "
+          + checkStep(failedStep, "failedStep")
+          + ", not attempted: "
+          + checkSteps(notAttempted, "notAttempted", false);
+    }
+
+    /**
+     * Returns what the steps made returned, when the caller must still have it: a {@link
+     * ResetResult.Password} with the temporary password that was set, or a {@link ResetResult.Mfa}
+     * naming the methods that were deleted. Empty when the adapter gave none, and after the
+     * exception was serialised (it may hold a secret, which is never written).
+     *
+     * @return the result of the steps made
+     */
+    public Optional<ResetResult> result() {
+      return Optional.ofNullable(result);
     }
 
     private static List<String> checkSteps(List<String> steps, String name, boolean required) {

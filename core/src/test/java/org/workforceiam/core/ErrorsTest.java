@@ -138,6 +138,54 @@ class ErrorsTest {
   }
 
   @Test
+  void partiallyAppliedCarriesTheResultOfTheStepsMadeWithoutShowingItsSecret() throws Exception {
+    Secret password = Secret.of("Tmp-Pass-4711-xyz!");
+    ResetResult.Password done =
+        ResetResult.Password.of(
+            UserId.of("00u1Ada"),
+            Operation.SET_TEMPORARY_PASSWORD,
+            Optional.empty(),
+            false,
+            Optional.of(password),
+            false,
+            Optional.of("req-1"));
+    IamException cause =
+        new IamException.PermissionDenied(
+            IamException.PermissionDenied.Reason.MISSING_GRANT, "no revoke", FULL);
+
+    IamException.PartiallyApplied e =
+        new IamException.PartiallyApplied(
+            List.of("SET_TEMPORARY_PASSWORD"),
+            "REVOKE_SESSIONS",
+            List.of(),
+            "the password was set, ending the sessions failed",
+            FULL,
+            cause,
+            done);
+
+    assertThat(e.result()).contains(done);
+    assertThat(e.getMessage()).doesNotContain(password.reveal());
+    assertThat(e.toString()).doesNotContain(password.reveal());
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(e);
+    }
+    assertThat(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(password.reveal());
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      IamException.PartiallyApplied read = (IamException.PartiallyApplied) in.readObject();
+      assertThat(read.result()).isEmpty();
+      assertThat(read.applied()).containsExactly("SET_TEMPORARY_PASSWORD");
+    }
+    assertThat(
+            new IamException.PartiallyApplied(
+                    List.of("a"), "b", List.of(), "x", ErrorDetails.none(), cause)
+                .result())
+        .isEmpty();
+  }
+
+  @Test
   void partiallyAppliedNeedsAStepDoneElseTheFailedStepsOwnErrorIsThrown() {
     IamException cause = new IamException.NotFound("gone", ErrorDetails.none());
     assertThatThrownBy(

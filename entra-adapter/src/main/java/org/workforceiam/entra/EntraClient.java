@@ -9,10 +9,15 @@ import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import org.workforceiam.core.AuditListener;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.IamException;
+import org.workforceiam.core.Operation;
+import org.workforceiam.core.ResetService;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.http.BaseUrls;
 import org.workforceiam.http.Sleeper;
@@ -31,11 +36,18 @@ import org.workforceiam.http.Sleeper;
  *   GroupId employees = GroupId.of("02bd9fd6-8f93-4758-87c3-1fb73740a315");
  *   EntraConnectionCheck check = entra.check(employees);   // set-up diagnostics
  *   IamDirectory directory = entra.directory();            // sync, find, factors
+ *   ResetService resets = entra.resets(employees);         // changes, members only, no admins
+ *   ResetResult.AccessPass tap = resets.issueTemporaryAccessPass(
+ *       user, TemporaryAccessPass.usableOnce(Duration.ofHours(1)));
  * }
  * }</pre>
  *
- * <p>{@link #directory()} reads the tenant; {@link #check(GroupId)} diagnoses the set-up. The app
- * needs the application permissions {@link #REQUIRED_PERMISSIONS}, granted with admin consent.
+ * <p>{@link #directory()} reads the tenant; {@link #resets(GroupId)} changes members of one group
+ * who hold no directory role, every attempt audited; {@link #dryRuns(GroupId)} works out what a
+ * change would do through the same checks, changing nothing; {@link #check(GroupId)} diagnoses the
+ * set-up. The app needs the application permissions {@link #REQUIRED_PERMISSIONS}, granted with
+ * admin consent, and, to set temporary passwords, a directory role (Helpdesk, Password or User
+ * Administrator).
  *
  * <p>Build one client per configuration and share it: it is immutable and thread-safe, and caches
  * its access token. Building does no I/O. {@link #close()} releases the HTTP threads and
@@ -68,10 +80,17 @@ public final class EntraClient implements AutoCloseable {
 
   private final EntraConnection connection;
   private final String clientId;
+  private final EntraResets entraResets;
+  private final PrivilegedUserGuard privileged;
+  private final AuditListener audit;
 
-  private EntraClient(EntraConnection connection, String clientId) {
+  private EntraClient(EntraConnection connection, String clientId, AuditListener audit) {
     this.connection = connection;
     this.clientId = clientId;
+    this.entraResets =
+        new EntraResets(connection.graphUrl(), connection.graph(), connection.directory());
+    this.privileged = new PrivilegedUserGuard(connection.graphUrl(), connection.graph());
+    this.audit = audit;
   }
 
   /**
@@ -99,6 +118,87 @@ public final class EntraClient implements AutoCloseable {
    */
   public IamDirectory directory() {
     return connection.directory();
+  }
+
+  /**
+   * Returns the service that changes users' credentials and sessions, for members of one group who
+   * hold no directory role. Before anything is sent, every change passes, in this order:
+   *
+   * <ol>
+   *   <li>the ids (a user id must be an object id, a method id of Graph's form: {@link
+   *       IllegalArgumentException}) and the operation and its options ({@link
+   *       IamException.OperationNotSupported}, before any request, not even the token's);
+   *   <li>the group guard: {@code POST /v1.0/users/{id}/checkMemberGroups}, transitive; a
+   *       non-member is {@link IamException.PermissionDenied} {@code OUTSIDE_GROUP};
+   *   <li>the privileged-user check: a user who holds any directory role, active or eligible (PIM),
+   *       directly or through a role-assignable group, at the tenant or an administrative unit, is
+   *       {@link IamException.PermissionDenied} {@code PRIVILEGED_USER} naming the roles; roles
+   *       that cannot be read (403) refuse the change too ({@code MISSING_GRANT}). Graph's
+   *       application permissions reach every user, administrators included, so this check, not
+   *       Graph, keeps a stolen key of this app from taking over an administrator's account (see
+   *       the README, "Privileged users").
+   * </ol>
+   *
+   * <p>Every attempt, refused or not, goes to the builder's {@link
+   * Builder#auditListener(AuditListener) audit listener}, with the actor of {@link
+   * ResetService#withActor(String)}.
+   *
+   * <p>What Entra supports ({@link ResetService#capabilities()}):
+   *
+   * <ul>
+   *   <li>{@link Operation#SET_TEMPORARY_PASSWORD} ({@code PATCH /v1.0/users/{id}} with a generated
+   *       20-character password and {@code forceChangePasswordNextSignIn}), with {@code
+   *       REVOKE_SESSIONS} ({@code POST …/revokeSignInSessions} after it; if that fails, {@link
+   *       IamException.PartiallyApplied} whose {@code result()} holds the password that is in
+   *       force);
+   *   <li>{@link Operation#RESET_ALL_FACTORS} and {@link Operation#RESET_FACTOR}: the methods
+   *       listed, then {@code DELETE …/authentication/{collection}/{methodId}} for each, the
+   *       default method last (retried after the others when Graph refuses it); a reset stopped
+   *       midway is {@link IamException.PartiallyApplied}; one method Graph will not delete now is
+   *       {@link IamException.InvalidState};
+   *   <li>{@link Operation#REVOKE_SESSIONS} ({@code POST …/revokeSignInSessions}), with {@code
+   *       REVOKE_OAUTH_TOKENS} accepted: Graph always revokes the refresh tokens;
+   *   <li>{@link Operation#ISSUE_TEMPORARY_ACCESS_PASS} ({@code POST
+   *       …/authentication/temporaryAccessPassMethods}); a lifetime outside the tenant's policy is
+   *       {@link IamException.InvalidState}.
+   * </ul>
+   *
+   * <p>{@link Operation#RESET_PASSWORD_LINK}, {@link Operation#EXPIRE_PASSWORD} and {@link
+   * Operation#UNLOCK} have no Graph API, and Okta's options are not Entra's: all are refused with
+   * {@link IamException.OperationNotSupported} before any request. No write is ever repeated where
+   * Graph may have acted: a lost answer is {@link IamException.OutcomeUnknown}.
+   *
+   * @param employees the group whose members may be changed (its object id, a GUID)
+   * @return the guarded, audited service; thread-safe
+   * @throws IllegalArgumentException when the group id is not a GUID
+   */
+  public ResetService resets(GroupId employees) {
+    GroupId group = EntraIds.requireGroup(employees);
+    ResetService guarded = ResetService.intercepted(entraResets, privileged);
+    guarded = ResetService.groupScoped(guarded, connection.directory(), group);
+    guarded = ResetService.intercepted(guarded, EntraPreflight.INSTANCE);
+    return ResetService.audited(guarded, audit, connection.clock());
+  }
+
+  /**
+   * Works out what changes would do, changing nothing: each plan passes the same checks as {@link
+   * #resets(GroupId)}, in the same order (ids and capabilities, group guard, privileged-user
+   * check), and returns the requests the change would send (for an MFA reset, the user's methods
+   * are listed to plan the deletes). {@link org.workforceiam.core.DryRun#available()} is always
+   * empty. Nothing is audited.
+   *
+   * @param employees the group whose members may be changed (its object id, a GUID)
+   * @return the dry runs; thread-safe
+   * @throws IllegalArgumentException when the group id is not a GUID
+   */
+  public DryRuns dryRuns(GroupId employees) {
+    GroupId group = EntraIds.requireGroup(employees);
+    return new EntraDryRuns(
+        entraResets,
+        List.of(
+            EntraPreflight.INSTANCE,
+            ResetService.groupGuard(connection.directory(), group),
+            privileged));
   }
 
   /**
@@ -153,10 +253,24 @@ public final class EntraClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private HttpLogging httpLogging = HttpLogging.NONE;
     private int pageSize = MAX_PAGE_SIZE;
+    private IamEventListener eventListener = IamEventListener.NONE;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private AuditListener auditListener = AuditListener.logging();
 
     private Builder() {}
+
+    /**
+     * Sets where audit events of changes go; by default {@link AuditListener#logging()}. Every
+     * attempted change, refused or not, produces one event; none holds a secret.
+     *
+     * @param auditListener the listener
+     * @return this builder
+     */
+    public Builder auditListener(AuditListener auditListener) {
+      this.auditListener = Objects.requireNonNull(auditListener, "auditListener == null");
+      return this;
+    }
 
     /**
      * Sets the tenant: its Directory (tenant) ID, a GUID, or a verified domain such as {@code
@@ -285,6 +399,22 @@ public final class EntraClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets where this client's telemetry goes: each request (endpoint templates such as {@code GET
+     * /v1.0/groups/{groupId}/transitiveMembers/microsoft.graph.user}, never a URL, id or secret),
+     * retry, rate-limit wait, token fetch and page; by default {@link IamEventListener#NONE}, which
+     * costs nothing. The {@code workforce-iam-micrometer} module turns the events into meters.
+     * Events are not the audit trail.
+     *
+     * @param eventListener the listener; thread-safe and quick, since it is called on the calling
+     *     thread
+     * @return this builder
+     */
+    public Builder eventListener(IamEventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener == null");
+      return this;
+    }
+
     /** Sets how to wait between attempts; for this package's tests. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -349,8 +479,9 @@ public final class EntraClient implements AutoCloseable {
               pageSize,
               retryPolicy,
               sleeper,
-              jitter);
-      return new EntraClient(connection, client);
+              jitter,
+              eventListener);
+      return new EntraClient(connection, client, auditListener);
     }
   }
 }

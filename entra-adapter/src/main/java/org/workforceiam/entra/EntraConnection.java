@@ -6,7 +6,9 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.HttpLogging;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.RetryPolicy;
+import org.workforceiam.http.Events;
 import org.workforceiam.http.HttpClients;
 import org.workforceiam.http.HttpLogInterceptor;
 import org.workforceiam.http.RateLimitPacer;
@@ -27,11 +29,11 @@ import org.workforceiam.http.Transport;
  * by {@link HttpClients} (nothing of the caller's sees a credential; OkHttp repeats nothing) and
  * log through {@link HttpLogInterceptor} with secrets redacted.
  *
- * <p><b>For the reset service</b> that comes next: send its requests with {@link #graph()}, whose
- * {@link GraphApi#send} declares every write not repeatable by itself; build its URLs from {@link
- * GraphPaths} templates on {@link #graphUrl()}, its ids checked by {@link EntraIds}; read Graph's
- * refusals with {@link GraphErrors#fromResponse}; and check membership with {@link #directory()}'s
- * {@code isMember}, as {@code ResetService.groupScoped} does.
+ * <p>The reset service ({@link EntraResets}) sends its requests with {@link #graph()}, whose {@link
+ * GraphApi#send} declares every write not repeatable by itself; builds its URLs from {@link
+ * GraphPaths} templates on {@link #graphUrl()}, its ids checked by {@link EntraIds}; reads Graph's
+ * refusals with {@link GraphErrors#fromResponse}; and membership is checked with {@link
+ * #directory()}'s {@code isMember} by {@code ResetService.groupScoped}.
  */
 final class EntraConnection implements AutoCloseable {
   /** The logger of HTTP exchanges. */
@@ -63,6 +65,7 @@ final class EntraConnection implements AutoCloseable {
    * @param retryPolicy when to retry and when to give up
    * @param sleeper how to wait between attempts
    * @param jitter random values in [0, 1) that spread retries out
+   * @param listener where the client's telemetry goes
    */
   EntraConnection(
       HttpUrl authorityUrl,
@@ -76,7 +79,8 @@ final class EntraConnection implements AutoCloseable {
       int pageSize,
       RetryPolicy retryPolicy,
       Sleeper sleeper,
-      DoubleSupplier jitter) {
+      DoubleSupplier jitter,
+      IamEventListener listener) {
     this.tenant = tenant;
     this.graphUrl = graphUrl;
     this.clock = clock;
@@ -84,7 +88,10 @@ final class EntraConnection implements AutoCloseable {
     this.ownsHttpClient = httpClient == null;
     OkHttpClient base =
         HttpClients.derive(httpClient).addInterceptor(HttpClients.userAgent()).build();
+    // Graph throttles per app and tenant, not per host: every tenant shares graph.microsoft.com,
+    // so the pacer is this client's own, not RateLimitPacer.forOrg's shared one.
     RateLimitPacer pacer = new RateLimitPacer(clock, EntraRules.GRAPH);
+    Events events = Events.of(listener, EntraRules.LOGIN.name());
     OkHttpClient tokenClient =
         HttpClients.build(
             base.newBuilder()
@@ -92,7 +99,7 @@ final class EntraConnection implements AutoCloseable {
                     new HttpLogInterceptor(logging, HTTP_LOGGER, LoginErrors.REQUEST_ID_HEADER)));
     Transport tokenTransport =
         new RetryingTransport(
-            tokenClient, retryPolicy, clock, sleeper, jitter, pacer, EntraRules.LOGIN);
+            tokenClient, retryPolicy, clock, sleeper, jitter, pacer, EntraRules.LOGIN, events);
     this.endpoint =
         new EntraTokens(
             tokenTransport,
@@ -101,7 +108,7 @@ final class EntraConnection implements AutoCloseable {
             scope(graphUrl),
             credential,
             clock);
-    this.tokens = new TokenCache(tokenTransport, endpoint, clock);
+    this.tokens = new TokenCache(tokenTransport, endpoint, clock, events);
     this.apiClient =
         HttpClients.build(
             base.newBuilder()
@@ -111,7 +118,7 @@ final class EntraConnection implements AutoCloseable {
     this.graph =
         new GraphApi(
             new RetryingTransport(
-                apiClient, retryPolicy, clock, sleeper, jitter, pacer, EntraRules.GRAPH));
+                apiClient, retryPolicy, clock, sleeper, jitter, pacer, EntraRules.GRAPH, events));
     this.directory = new EntraDirectory(graphUrl, graph, pageSize);
   }
 

@@ -34,15 +34,15 @@ import org.workforceiam.http.PathTemplate;
  *
  * <p><b>Members</b> are the group's transitive members that are users: {@code GET
  * /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user?$select=id,userPrincipalName,givenName,
- * surname,mail,accountEnabled&$top=N}. Nested groups are expanded by Graph; devices, contacts,
- * service principals and the groups themselves are left out by the OData cast. The cast, rather
- * than listing every member and keeping the {@code #microsoft.graph.user} items, because a group
- * whose members are mostly devices would otherwise give runs of empty pages that look like a server
- * looping. Older Graph documentation asked for {@code ConsistencyLevel: eventual} and {@code
- * $count=true} with the cast; the current page for the call does not, and microsoft-graph-docs
- * #11881 shows it working without them (GRAPH-NOTES), so neither is sent. An item of another type
- * that still comes is skipped. {@code $select} is always sent, since Graph leaves {@code
- * accountEnabled} out of its default properties.
+ * surname,mail,accountEnabled,department,jobTitle&$top=N}. Nested groups are expanded by Graph;
+ * devices, contacts, service principals and the groups themselves are left out by the OData cast.
+ * The cast, rather than listing every member and keeping the {@code #microsoft.graph.user} items,
+ * because a group whose members are mostly devices would otherwise give runs of empty pages that
+ * look like a server looping. Older Graph documentation asked for {@code ConsistencyLevel:
+ * eventual} and {@code $count=true} with the cast; the current page for the call does not, and
+ * microsoft-graph-docs #11881 shows it working without them (GRAPH-NOTES), so neither is sent. An
+ * item of another type that still comes is skipped. {@code $select} is always sent, since Graph
+ * leaves {@code accountEnabled} out of its default properties.
  *
  * <p><b>Paging</b> follows {@code @odata.nextLink}, an absolute URL with {@code $skiptoken}, used
  * as Graph gives it. A next link is followed only on the configured Graph origin ({@link Origins})
@@ -64,7 +64,8 @@ import org.workforceiam.http.PathTemplate;
  */
 final class EntraDirectory implements IamDirectory {
   /** The fields of a user this adapter reads. */
-  static final String SELECT = "id,userPrincipalName,givenName,surname,mail,accountEnabled";
+  static final String SELECT =
+      "id,userPrincipalName,givenName,surname,mail,accountEnabled,department,jobTitle";
 
   /** The smallest {@code $top} a first page that Graph could not produce is asked for again. */
   static final int MIN_ADAPTIVE_TOP = 100;

@@ -4,7 +4,9 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
@@ -21,7 +23,8 @@ import org.workforceiam.core.UserId;
  * <p>A user becomes an {@link Employee}: {@code id}, login = {@code userPrincipalName}, first name
  * = {@code givenName}, last name = {@code surname}, email = {@code mail} (a user without a mailbox
  * has none, and is kept, with an incomplete profile), status from {@code accountEnabled} ({@link
- * #status}).
+ * #status}); {@code department} and {@code jobTitle}, when set, are the attributes {@code
+ * department} and {@code jobTitle}.
  */
 final class GraphJson {
   /** The provider's word for a user whose {@code accountEnabled} is false. */
@@ -44,7 +47,9 @@ final class GraphJson {
           "givenName",
           "surname",
           "mail",
-          "accountEnabled");
+          "accountEnabled",
+          "department",
+          "jobTitle");
   private static final JsonReader.Options METHOD_FIELDS =
       JsonReader.Options.of("@odata.type", "id");
   private static final JsonReader.Options GROUP_FIELDS = JsonReader.Options.of("displayName");
@@ -134,6 +139,8 @@ final class GraphJson {
     String surname = null;
     String mail = null;
     Boolean enabled = null;
+    String department = null;
+    String jobTitle = null;
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(USER_FIELDS)) {
@@ -144,6 +151,8 @@ final class GraphJson {
         case 4 -> surname = nullableString(reader);
         case 5 -> mail = nullableString(reader);
         case 6 -> enabled = nullableBoolean(reader);
+        case 7 -> department = nullableString(reader);
+        case 8 -> jobTitle = nullableString(reader);
         default -> {
           reader.skipName();
           reader.skipValue();
@@ -165,6 +174,12 @@ final class GraphJson {
     }
     Employee.Builder employee =
         Employee.builder(UserId.of(id), upn).firstName(givenName).lastName(surname).email(mail);
+    if (department != null) {
+      employee.attribute("department", department);
+    }
+    if (jobTitle != null) {
+      employee.attribute("jobTitle", jobTitle);
+    }
     return status(employee, enabled).build();
   }
 
@@ -223,6 +238,35 @@ final class GraphJson {
             ? odataType.substring(TYPE_PREFIX.length())
             : odataType.startsWith("#") ? odataType.substring(1) : odataType;
     return name.isBlank() ? UNKNOWN : name;
+  }
+
+  /**
+   * Reads one object's scalar fields among {@code names}: strings as they are, booleans and numbers
+   * as their JSON text, null as absent; objects, arrays and other fields are skipped unread. For
+   * the small objects of role and group listings, where only a few fields are used.
+   */
+  static Map<String, String> scalars(JsonReader reader, JsonReader.Options names)
+      throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      int index = reader.selectName(names);
+      if (index < 0) {
+        reader.skipName();
+        reader.skipValue();
+        continue;
+      }
+      String name = names.strings().get(index);
+      switch (reader.peek()) {
+        case STRING -> fields.put(name, reader.nextString());
+        case BOOLEAN -> fields.put(name, Boolean.toString(reader.nextBoolean()));
+        case NUMBER -> fields.put(name, reader.nextString());
+        case NULL -> reader.nextNull();
+        default -> reader.skipValue();
+      }
+    }
+    reader.endObject();
+    return fields;
   }
 
   /** Reads {@code {"value":["…",…]}}, as {@code checkMemberGroups} answers. */

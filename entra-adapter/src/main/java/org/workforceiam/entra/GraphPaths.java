@@ -33,5 +33,39 @@ final class GraphPaths {
   static final PathTemplate USER_CHECK_MEMBER_GROUPS =
       PathTemplate.of("v1.0/users/{userId}/checkMemberGroups");
 
+  /** {@code PATCH}: a user's properties, here only {@code passwordProfile}. */
+  static final PathTemplate USER_UPDATE = PathTemplate.of("v1.0/users/{userId}");
+
+  /** {@code POST}: revokes a user's refresh tokens and session cookies. */
+  static final PathTemplate USER_REVOKE_SESSIONS =
+      PathTemplate.of("v1.0/users/{userId}/revokeSignInSessions");
+
+  /**
+   * {@code DELETE}: one authentication method, through its type's collection ({@code phoneMethods},
+   * {@code fido2Methods}, …); {@code POST} to {@code temporaryAccessPassMethods} creates a pass.
+   */
+  static final PathTemplate USER_METHOD =
+      PathTemplate.of("v1.0/users/{userId}/authentication/{collection}/{methodId}");
+
+  /** {@code POST}: a new Temporary Access Pass. */
+  static final PathTemplate USER_ACCESS_PASSES =
+      PathTemplate.of("v1.0/users/{userId}/authentication/temporaryAccessPassMethods");
+
+  /** {@code GET}: the directory roles a user holds actively at the tenant, also through groups. */
+  static final PathTemplate USER_DIRECTORY_ROLES =
+      PathTemplate.of("v1.0/users/{userId}/transitiveMemberOf/microsoft.graph.directoryRole");
+
+  /** {@code GET}: the groups a user is a member of, directly or through nested groups. */
+  static final PathTemplate USER_GROUPS =
+      PathTemplate.of("v1.0/users/{userId}/transitiveMemberOf/microsoft.graph.group");
+
+  /** {@code GET}, with {@code $filter=principalId eq '…'}: a principal's role assignments. */
+  static final PathTemplate ROLE_ASSIGNMENTS =
+      PathTemplate.of("v1.0/roleManagement/directory/roleAssignments");
+
+  /** {@code GET}, with {@code $filter=principalId eq '…'}: a principal's eligible roles (PIM). */
+  static final PathTemplate ROLE_ELIGIBILITY_SCHEDULES =
+      PathTemplate.of("v1.0/roleManagement/directory/roleEligibilitySchedules");
+
   private GraphPaths() {}
 }

@@ -84,10 +84,34 @@ class EntraDirectoryTest {
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo(MEMBERS);
     assertThat(request.getUrl().queryParameter("$select"))
-        .isEqualTo("id,userPrincipalName,givenName,surname,mail,accountEnabled");
+        .isEqualTo(
+            "id,userPrincipalName,givenName,surname,mail,accountEnabled,department,jobTitle");
     assertThat(request.getUrl().queryParameter("$top")).isEqualTo("3");
     assertThat(request.getHeaders().get("Authorization")).startsWith("Bearer ");
     assertThat(request.getHeaders().get("ConsistencyLevel")).isNull();
+  }
+
+  @Test
+  void departmentAndJobTitleAreKeptAsAttributes() {
+    entra.enqueue(
+        200,
+        page(
+            null,
+            "{\"id\":\""
+                + id(1)
+                + "\",\"userPrincipalName\":\"ada@contoso.com\",\"accountEnabled\":true,"
+                + "\"department\":\"Engineering\",\"jobTitle\":\"Engineer\"}",
+            "{\"id\":\""
+                + id(2)
+                + "\",\"userPrincipalName\":\"bob@contoso.com\",\"department\":null}"));
+
+    List<Employee> members = directory.membersPage(GroupId.of(GROUP)).items();
+
+    assertThat(members.get(0).attributes())
+        .containsExactly(
+            java.util.Map.entry("department", "Engineering"),
+            java.util.Map.entry("jobTitle", "Engineer"));
+    assertThat(members.get(1).attributes()).isEmpty();
   }
 
   @Test
@@ -317,7 +341,8 @@ class EntraDirectoryTest {
     HttpUrl url = entra.graphRequests().get(0).getUrl();
     assertThat(url.encodedPath()).isEqualTo("/v1.0/users/" + USER);
     assertThat(url.queryParameter("$select"))
-        .isEqualTo("id,userPrincipalName,givenName,surname,mail,accountEnabled");
+        .isEqualTo(
+            "id,userPrincipalName,givenName,surname,mail,accountEnabled,department,jobTitle");
   }
 
   @Test

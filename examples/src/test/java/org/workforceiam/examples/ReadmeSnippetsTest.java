@@ -71,10 +71,14 @@ class ReadmeSnippetsTest {
           "org.workforceiam.core.sync.*",
           "org.workforceiam.core.testing.*",
           "org.workforceiam.core.contract.*",
+          "org.workforceiam.entra.*",
           "org.workforceiam.examples.*",
           "org.workforceiam.jdbc.*",
           "org.workforceiam.okta.*",
           "org.workforceiam.okta.simulator.*",
+          "org.workforceiam.micrometer.*",
+          "okhttp3.OkHttpClient",
+          "io.micrometer.core.instrument.MeterRegistry",
           "static org.assertj.core.api.Assertions.*");
 
   private static final Pattern TYPE_DECLARATION =

@@ -10,10 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.AuditListener;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.HttpLogging;
 import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.Operation;
 import org.workforceiam.core.ResetService;
@@ -47,6 +49,14 @@ import org.workforceiam.http.Sleeper;
  * its access token. {@link #close()} releases the HTTP threads and connections when the client
  * created its own {@link OkHttpClient}; a client given one by {@link
  * Builder#httpClient(OkHttpClient)} leaves it to its owner.
+ *
+ * <p><b>Many tenants in one JVM.</b> Give every client the same {@link OkHttpClient}: they then
+ * share its connection pool and dispatcher, and each keeps its own credentials, token, DPoP key,
+ * rate-limit share and guard. Building a client does no network I/O and starts no thread; an idle
+ * client holds a few kilobytes (mostly its parsed key; see {@code benchmarks/PERFORMANCE.md}). Rate
+ * limits are the org's: clients of one org in this JVM pace on the same windows, and one org's
+ * limits never slow another's calls. See {@link Builder#rateLimitShare(double)} and {@link
+ * Builder#eventListener(IamEventListener)}.
  */
 public final class OktaClient implements AutoCloseable {
   /** The scopes requested when none are configured: enough to list a group and reset users. */
@@ -134,7 +144,7 @@ public final class OktaClient implements AutoCloseable {
    * @throws IllegalArgumentException when the group id is not an Okta group id
    */
   public DryRuns dryRuns(GroupId employees) {
-    return new DryRuns(
+    return new OktaDryRuns(
         oktaResets, directory, ResetService.groupGuard(directory, requireOktaGroup(employees)));
   }
 
@@ -193,8 +203,51 @@ public final class OktaClient implements AutoCloseable {
     private int pageSize = OktaConnection.DEFAULT_PAGE_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private AuditListener auditListener = AuditListener.logging();
+    private IamEventListener eventListener = IamEventListener.NONE;
+    private double rateLimitShare = 1.0;
 
     private Builder() {}
+
+    /**
+     * Sets where this client's telemetry goes: each request (endpoint templates only, never a URL,
+     * id or secret), retry, rate-limit wait, token fetch and page; by default {@link
+     * IamEventListener#NONE}, which costs nothing. The {@code workforce-iam-micrometer} module
+     * turns the events into meters. Events are not the audit trail: see {@link
+     * #auditListener(AuditListener)}.
+     *
+     * @param eventListener the listener; thread-safe and quick, since it is called on the calling
+     *     thread
+     * @return this builder
+     */
+    public Builder eventListener(IamEventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener == null");
+      return this;
+    }
+
+    /**
+     * Sets this app's share of each of the org's rate-limit buckets, when an admin capped it (Okta
+     * Admin Console: the app's "Application rate limits" tab; Okta's default for an OAuth app is
+     * 50%); by default 1, the whole window Okta reports. The client then paces within that share of
+     * each window: of {@code X-Rate-Limit-Limit} it treats {@code limit × share} as its own and
+     * assumes the rest is used by others, so it spreads its requests out before its share runs out
+     * rather than running into 429s.
+     *
+     * <p>Okta's documentation does not say whether its headers report the org's bucket or the app's
+     * capped part of it (this could not be checked without a live org): if a capped app sees its
+     * own capped limit in {@code X-Rate-Limit-Limit}, leave the share at 1.
+     *
+     * @param share more than 0 and at most 1, for example {@code 0.5}
+     * @return this builder
+     * @throws IllegalArgumentException when the share is not in (0, 1]
+     */
+    public Builder rateLimitShare(double share) {
+      if (!(share > 0 && share <= 1)) {
+        throw new IllegalArgumentException(
+            "rateLimitShare must be more than 0 and at most 1 (for example 0.5 for 50%): " + share);
+      }
+      this.rateLimitShare = share;
+      return this;
+    }
 
     /**
      * Sets where audit events of changes go; by default {@link AuditListener#logging()}. Every
@@ -443,7 +496,9 @@ public final class OktaClient implements AutoCloseable {
               pageSize,
               retryPolicy,
               Sleeper.SYSTEM,
-              () -> ThreadLocalRandom.current().nextDouble());
+              () -> ThreadLocalRandom.current().nextDouble(),
+              eventListener,
+              rateLimitShare);
       return new OktaClient(connection, client, auditListener);
     }
 

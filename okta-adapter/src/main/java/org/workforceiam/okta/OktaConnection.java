@@ -9,7 +9,9 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.HttpLogging;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.RetryPolicy;
+import org.workforceiam.http.Events;
 import org.workforceiam.http.HttpClients;
 import org.workforceiam.http.HttpLogInterceptor;
 import org.workforceiam.http.RateLimitPacer;
@@ -27,7 +29,12 @@ import org.workforceiam.http.Transport;
  * deadline. Its HTTP client's {@link AuthInterceptor} authorizes each attempt, fetching a token
  * when needed as a step of that attempt ({@link TokenCache#current()}) through a second transport
  * on a client without the interceptor; that transport only sends ({@link Transport#send}) and never
- * retries on its own. Both share one {@link RateLimitPacer}.
+ * retries on its own. Both use the org's {@link RateLimitPacer} ({@link RateLimitPacer#forOrg}),
+ * which every connection to the same org in this JVM shares, and report to one {@link Events}.
+ *
+ * <p>Many connections in one JVM: building one does no network I/O, starts no thread and, given the
+ * caller's {@link OkHttpClient}, shares its connection pool and dispatcher; what it holds of its
+ * own is the parsed key, the token cache and, once it has called, its token and DPoP key.
  */
 final class OktaConnection implements AutoCloseable {
   /** Okta's default page size for group members, and ours; see the README on page sizes. */
@@ -111,6 +118,56 @@ final class OktaConnection implements AutoCloseable {
       RetryPolicy retryPolicy,
       Sleeper sleeper,
       DoubleSupplier jitter) {
+    this(
+        orgUrl,
+        clientId,
+        key,
+        scopes,
+        httpClient,
+        clock,
+        dpopMode,
+        logging,
+        pageSize,
+        retryPolicy,
+        sleeper,
+        jitter,
+        IamEventListener.NONE,
+        1.0);
+  }
+
+  /**
+   * Wires a connection. Does no network I/O.
+   *
+   * @param orgUrl the validated org URL
+   * @param clientId the app's client id
+   * @param key the app's private key
+   * @param scopes the scopes to request
+   * @param httpClient the caller's HTTP client, or null to create one owned by this connection
+   * @param clock the clock for token expiry, JWT times and rate-limit windows
+   * @param dpopMode whether to use DPoP
+   * @param logging how much HTTP traffic to log
+   * @param pageSize the {@code limit} for group member pages
+   * @param retryPolicy when to retry and when to give up
+   * @param sleeper how to wait between attempts
+   * @param jitter random values in [0, 1) that spread retries out
+   * @param listener where the connection's events go
+   * @param rateLimitShare the app's part of each of the org's rate-limit windows, in (0, 1]
+   */
+  OktaConnection(
+      HttpUrl orgUrl,
+      String clientId,
+      ServiceAppKey key,
+      List<String> scopes,
+      @Nullable OkHttpClient httpClient,
+      Clock clock,
+      DpopMode dpopMode,
+      HttpLogging logging,
+      int pageSize,
+      RetryPolicy retryPolicy,
+      Sleeper sleeper,
+      DoubleSupplier jitter,
+      IamEventListener listener,
+      double rateLimitShare) {
     this.orgUrl = Objects.requireNonNull(orgUrl, "orgUrl == null");
     this.clock = clock;
     this.ownsHttpClient = httpClient == null;
@@ -120,7 +177,11 @@ final class OktaConnection implements AutoCloseable {
         HttpClients.derive(httpClient).addInterceptor(HttpClients.userAgent()).build();
     HttpLogInterceptor log =
         new HttpLogInterceptor(logging, HTTP_LOGGER, OktaErrors.REQUEST_ID_HEADER);
-    RateLimitPacer pacer = new RateLimitPacer(clock, OktaRules.INSTANCE);
+    // The org's windows, shared with every other client of the org in this JVM; this app keeps
+    // within its share of them.
+    RateLimitPacer pacer =
+        RateLimitPacer.forOrg(orgUrl, clock, OktaRules.INSTANCE).withShare(rateLimitShare);
+    Events events = Events.of(listener, OktaRules.INSTANCE.name());
     // OkHttp's silent retries and redirects are off in base: the retry policy alone decides what
     // is sent again, and a redirect would carry the assertion or the token to another URL.
     OkHttpClient tokenClient = HttpClients.build(base.newBuilder().addNetworkInterceptor(log));
@@ -129,12 +190,13 @@ final class OktaConnection implements AutoCloseable {
     // Sends the token requests of an attempt; never retries on its own (see Transport#send).
     Transport tokenTransport =
         new RetryingTransport(
-            tokenClient, retryPolicy, clock, sleeper, jitter, pacer, OktaRules.INSTANCE);
+            tokenClient, retryPolicy, clock, sleeper, jitter, pacer, OktaRules.INSTANCE, events);
     this.tokens =
         new TokenCache(
             tokenTransport,
             new OktaTokens(tokenTransport, orgUrl, clientId, key, scopes, dpop, dpopMode, clock),
-            clock);
+            clock,
+            events);
     this.apiClient =
         HttpClients.build(
             base.newBuilder()
@@ -142,7 +204,7 @@ final class OktaConnection implements AutoCloseable {
                 .addNetworkInterceptor(log));
     this.api =
         new RetryingTransport(
-            apiClient, retryPolicy, clock, sleeper, jitter, pacer, OktaRules.INSTANCE);
+            apiClient, retryPolicy, clock, sleeper, jitter, pacer, OktaRules.INSTANCE, events);
     this.directory = new OktaDirectory(orgUrl, api, pageSize);
   }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.core.IamException;
 import org.workforceiam.core.MfaReset;

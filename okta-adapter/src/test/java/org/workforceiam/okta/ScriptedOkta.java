@@ -15,6 +15,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.workforceiam.core.HttpLogging;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.RetryPolicy;
 import org.workforceiam.http.Sleeper;
 import org.workforceiam.okta.simulator.MutableClock;
@@ -124,6 +125,17 @@ final class ScriptedOkta implements AutoCloseable {
 
   OktaConnection connect(
       MutableClock clock, Sleeper sleeper, RetryPolicy policy, int pageSize, OkHttpClient http) {
+    return connect(clock, sleeper, policy, pageSize, http, IamEventListener.NONE, 1.0);
+  }
+
+  OktaConnection connect(
+      MutableClock clock,
+      Sleeper sleeper,
+      RetryPolicy policy,
+      int pageSize,
+      OkHttpClient http,
+      IamEventListener listener,
+      double rateLimitShare) {
     return new OktaConnection(
         OrgUrl.parse(orgUrl()),
         SimFixture.CLIENT_ID,
@@ -136,7 +148,9 @@ final class ScriptedOkta implements AutoCloseable {
         pageSize,
         policy,
         sleeper,
-        () -> 0.5);
+        () -> 0.5,
+        listener,
+        rateLimitShare);
   }
 
   @Override

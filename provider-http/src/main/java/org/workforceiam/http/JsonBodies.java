@@ -12,6 +12,7 @@ import okio.Buffer;
 import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
+import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.ErrorDetails;
 import org.workforceiam.core.IamException;
 
@@ -132,7 +133,12 @@ public final class JsonBodies {
     boolean done = false;
     try {
       JsonReader reader =
-          JsonReader.of(Okio.buffer(new BoundedSource(response.body().source(), limit)));
+          JsonReader.of(
+              Okio.buffer(
+                  new BoundedSource(
+                      response.body().source(),
+                      limit,
+                      Events.anyListener ? response.request().tag(BodyBytes.class) : null)));
       T value = decoder.read(reader);
       if (wholeDocument && reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonEncodingException("content after the value at " + reader.getPath());
@@ -175,14 +181,19 @@ public final class JsonBodies {
     }
   }
 
-  /** Counts the bytes read from a body and stops past a bound. */
+  /**
+   * Counts the bytes read from a body and stops past a bound; adds them to the request's {@link
+   * BodyBytes} tag, which the retry loop puts on a page's request when a listener wants its size.
+   */
   private static final class BoundedSource extends ForwardingSource {
     private final long limit;
+    private final @Nullable BodyBytes counted;
     private long read;
 
-    BoundedSource(Source delegate, long limit) {
+    BoundedSource(Source delegate, long limit, @Nullable BodyBytes counted) {
       super(delegate);
       this.limit = limit;
+      this.counted = counted;
     }
 
     @Override
@@ -190,6 +201,9 @@ public final class JsonBodies {
       long n = super.read(sink, Math.min(byteCount, limit + 1 - read));
       if (n > 0) {
         read += n;
+        if (counted != null) {
+          counted.count += n;
+        }
         if (read > limit) {
           throw new BodyTooLarge(limit);
         }

@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An endpoint's path with named placeholders, such as {@code
@@ -34,6 +38,15 @@ import okhttp3.HttpUrl;
 public final class PathTemplate {
   /** The most characters of a caller's value an error message shows. */
   private static final int SHOWN = 64;
+
+  /**
+   * Every template made in this JVM, by its text: how {@link #endpointOf} names a request's path
+   * without its values. Templates are constants of the adapters, so this stays small.
+   */
+  private static final Map<String, PathTemplate> KNOWN = new ConcurrentHashMap<>();
+
+  /** A path segment {@link #endpointOf} shows when no template matches: a short plain word. */
+  private static final Pattern PLAIN_SEGMENT = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,23}");
 
   private final String template;
   private final List<String> parts;
@@ -72,7 +85,83 @@ public final class PathTemplate {
                 + "'");
       }
     }
-    return new PathTemplate(template, parts, placeholders);
+    PathTemplate parsed = new PathTemplate(template, parts, placeholders);
+    KNOWN.putIfAbsent(template, parsed);
+    return parsed;
+  }
+
+  /**
+   * Names a request's path without the values in it, for telemetry: the template of the endpoint it
+   * was built from, such as {@code /api/v1/groups/{groupId}/users}, never the concrete path.
+   *
+   * <p>The path is matched against every template made with {@link #of} in this JVM (the one with
+   * most literal segments wins, so an adapter needs nothing more than to build its URLs from
+   * templates, which it does anyway). A path that matches none, such as a fixed one built by hand,
+   * keeps only its segments that are short plain words (a letter, then at most 23 letters, digits,
+   * {@code .}, {@code -} or {@code _}, and at most three digits) and shows every other segment as
+   * {@code {}}, so an id is not shown.
+   *
+   * @param url the request's URL; its query is never looked at
+   * @return the path template, starting with {@code /}
+   */
+  public static String endpointOf(HttpUrl url) {
+    Objects.requireNonNull(url, "url == null");
+    List<String> segments = url.pathSegments();
+    @Nullable PathTemplate best = null;
+    int bestLiterals = -1;
+    for (PathTemplate candidate : KNOWN.values()) {
+      int literals = candidate.literalsMatching(segments);
+      if (literals > bestLiterals
+          || (literals == bestLiterals
+              && literals >= 0
+              && best != null
+              && candidate.template.compareTo(best.template) < 0)) {
+        best = candidate;
+        bestLiterals = literals;
+      }
+    }
+    if (best != null && bestLiterals >= 0) {
+      return "/" + best.template;
+    }
+    StringBuilder masked = new StringBuilder();
+    for (String segment : segments) {
+      masked.append('/');
+      if (segment.isEmpty() || isPlainWord(segment)) {
+        masked.append(segment);
+      } else {
+        masked.append("{}");
+      }
+    }
+    return masked.length() == 0 ? "/" : masked.toString();
+  }
+
+  /** How many literal segments match, or -1 when the path is not this template's. */
+  private int literalsMatching(List<String> segments) {
+    if (segments.size() != parts.size()) {
+      return -1;
+    }
+    int literals = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      if (part.startsWith("{")) {
+        if (segments.get(i).isEmpty()) {
+          return -1;
+        }
+      } else if (part.equals(segments.get(i))) {
+        literals++;
+      } else {
+        return -1;
+      }
+    }
+    return literals;
+  }
+
+  private static boolean isPlainWord(String segment) {
+    if (!PLAIN_SEGMENT.matcher(segment).matches()) {
+      return false;
+    }
+    long digits = segment.chars().filter(c -> c >= '0' && c <= '9').count();
+    return digits <= 3;
   }
 
   /**

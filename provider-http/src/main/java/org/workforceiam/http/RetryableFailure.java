@@ -3,8 +3,10 @@ package org.workforceiam.http;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.HttpUrl;
+import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.ErrorDetails;
+import org.workforceiam.core.IamEventListener.RetryReason;
 import org.workforceiam.core.IamException;
 
 /**
@@ -37,35 +39,58 @@ final class RetryableFailure extends IamException {
   }
 
   private final Kind kind;
+  private final RetryReason reason;
   private final String what;
+
+  /** The failed request's method and URL, for an event's endpoint; never its headers or body. */
+  private final String method;
+
+  private final transient @Nullable HttpUrl url;
   private final @Nullable Instant retryAt;
   private final transient @Nullable HttpUrl smallerPage;
   private final transient GiveUp giveUp;
 
   private RetryableFailure(
       Kind kind,
+      RetryReason reason,
+      Request request,
       String what,
-      String reason,
+      String description,
       @Nullable Instant retryAt,
       @Nullable HttpUrl smallerPage,
       GiveUp giveUp,
       @Nullable Throwable cause) {
-    super(what + ": " + reason, ErrorDetails.none(), cause);
+    super(what + ": " + description, ErrorDetails.none(), cause);
     this.kind = kind;
+    this.reason = reason;
+    this.method = request.method();
+    this.url = request.url();
     this.what = what;
     this.retryAt = retryAt;
     this.smallerPage = smallerPage;
     this.giveUp = giveUp;
   }
 
-  static RetryableFailure rateLimited(String what, @Nullable Instant retryAt, GiveUp giveUp) {
-    return new RetryableFailure(
-        Kind.RATE_LIMITED, what, "rate-limited", retryAt, null, giveUp, null);
-  }
-
-  static RetryableFailure unavailableUntil(String what, Instant retryAt, GiveUp giveUp) {
+  static RetryableFailure rateLimited(
+      Request request, String what, @Nullable Instant retryAt, GiveUp giveUp) {
     return new RetryableFailure(
         Kind.RATE_LIMITED,
+        RetryReason.RATE_LIMITED,
+        request,
+        what,
+        "rate-limited",
+        retryAt,
+        null,
+        giveUp,
+        null);
+  }
+
+  static RetryableFailure unavailableUntil(
+      Request request, String what, Instant retryAt, GiveUp giveUp) {
+    return new RetryableFailure(
+        Kind.RATE_LIMITED,
+        RetryReason.UNAVAILABLE,
+        request,
         what,
         "answered HTTP 503 with a time to try again",
         retryAt,
@@ -75,17 +100,52 @@ final class RetryableFailure extends IamException {
   }
 
   static RetryableFailure backoff(
-      String what, String reason, GiveUp giveUp, @Nullable Throwable cause) {
-    return new RetryableFailure(Kind.BACKOFF, what, reason, null, null, giveUp, cause);
+      RetryReason reason,
+      Request request,
+      String what,
+      String description,
+      GiveUp giveUp,
+      @Nullable Throwable cause) {
+    return new RetryableFailure(
+        Kind.BACKOFF, reason, request, what, description, null, null, giveUp, cause);
   }
 
   static RetryableFailure smallerPage(
-      String what, String reason, HttpUrl smaller, GiveUp giveUp, @Nullable Throwable cause) {
-    return new RetryableFailure(Kind.SMALLER_PAGE, what, reason, null, smaller, giveUp, cause);
+      Request request,
+      String what,
+      String description,
+      HttpUrl smaller,
+      GiveUp giveUp,
+      @Nullable Throwable cause) {
+    return new RetryableFailure(
+        Kind.SMALLER_PAGE,
+        RetryReason.SMALLER_PAGE,
+        request,
+        what,
+        description,
+        null,
+        smaller,
+        giveUp,
+        cause);
   }
 
   Kind kind() {
     return kind;
+  }
+
+  /** Why, for the event listener. */
+  RetryReason reason() {
+    return reason;
+  }
+
+  /** The failed request's method. */
+  String method() {
+    return method;
+  }
+
+  /** The failed request's URL (after deserialization, none). */
+  @Nullable HttpUrl url() {
+    return url;
   }
 
   String what() {

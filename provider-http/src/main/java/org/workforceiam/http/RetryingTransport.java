@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -21,7 +22,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workforceiam.core.ErrorDetails;
+import org.workforceiam.core.IamEventListener.CallKind;
+import org.workforceiam.core.IamEventListener.RetryReason;
 import org.workforceiam.core.IamException;
+import org.workforceiam.core.Page;
 import org.workforceiam.core.RetryPolicy;
 
 /**
@@ -52,6 +56,12 @@ import org.workforceiam.core.RetryPolicy;
  *       used-up rate-limit window over the time until it resets.
  * </ul>
  *
+ * <p>Events: each attempt, retry, pacing wait and page read is reported to the client's {@link
+ * Events}: {@link #execute} calls are {@link CallKind#READ} or {@link CallKind#CHANGE} by their
+ * {@link Transport.Safety}, {@link #page} calls {@link CallKind#PAGE}, and {@link #send} and {@link
+ * #retrying} (the token request's step) {@link CallKind#TOKEN}. With {@link Events#NONE} none of
+ * that work is done.
+ *
  * <p>OkHttp's own silent retries must be switched off on the client ({@code
  * retryOnConnectionFailure(false)}), so nothing is repeated twice over. Thread-safe.
  */
@@ -68,9 +78,10 @@ public final class RetryingTransport implements Transport {
   private final DoubleSupplier jitter;
   private final RateLimitPacer pacer;
   private final ProviderRules rules;
+  private final Events events;
 
   /**
-   * Creates the transport.
+   * Creates the transport, reporting no events.
    *
    * @param client the HTTP client, with OkHttp's own retries and redirects off
    * @param policy when to retry and when to give up
@@ -88,6 +99,31 @@ public final class RetryingTransport implements Transport {
       DoubleSupplier jitter,
       RateLimitPacer pacer,
       ProviderRules rules) {
+    this(client, policy, clock, sleeper, jitter, pacer, rules, Events.NONE);
+  }
+
+  /**
+   * Creates the transport.
+   *
+   * @param client the HTTP client, with OkHttp's own retries and redirects off
+   * @param policy when to retry and when to give up
+   * @param clock the clock of the deadline and of rate-limit windows
+   * @param sleeper waits between attempts
+   * @param jitter random values in [0, 1) that spread retries out
+   * @param pacer the rate-limit windows, shared by every transport of one org ({@link
+   *     RateLimitPacer#forOrg})
+   * @param rules what the provider does differently
+   * @param events where the client's events go; {@link Events#NONE} for nowhere
+   */
+  public RetryingTransport(
+      OkHttpClient client,
+      RetryPolicy policy,
+      Clock clock,
+      Sleeper sleeper,
+      DoubleSupplier jitter,
+      RateLimitPacer pacer,
+      ProviderRules rules,
+      Events events) {
     this.client = client;
     this.policy = policy;
     this.clock = clock;
@@ -95,16 +131,18 @@ public final class RetryingTransport implements Transport {
     this.jitter = jitter;
     this.pacer = pacer;
     this.rules = rules;
+    this.events = events;
   }
 
   @Override
   public Response execute(Supplier<Request> request, Safety safety) {
-    return loop(new HttpAttempt<>(request, safety, null, response -> response, false));
+    CallKind kind = safety == Safety.REPEATABLE ? CallKind.READ : CallKind.CHANGE;
+    return loop(new HttpAttempt<>(kind, request, safety, null, response -> response, false));
   }
 
   @Override
   public <T> T page(Supplier<Request> request, PageSizer sizer, BodyReader<T> reader) {
-    return loop(new HttpAttempt<>(request, Safety.REPEATABLE, sizer, reader, true));
+    return loop(new HttpAttempt<>(CallKind.PAGE, request, Safety.REPEATABLE, sizer, reader, true));
   }
 
   @Override
@@ -114,20 +152,35 @@ public final class RetryingTransport implements Transport {
 
   @Override
   public Response send(Request request) {
-    sleep(min(pacer.delayBefore(request), policy.maxWait()), describe(request));
     String what = describe(request);
+    String endpoint = events.enabled() ? Events.endpoint(request) : "";
+    pace(request, what, CallKind.TOKEN, endpoint);
+    long started = events.start();
+    events.callStarted(CallKind.TOKEN, endpoint, 1);
     Response response;
     try {
       response = client.newCall(request).execute();
     } catch (IOException e) {
-      throw unreachable(what, e);
+      events.callEnded(CallKind.TOKEN, endpoint, 1, -1, started);
+      throw unreachable(request, what, e);
     }
+    events.callEnded(CallKind.TOKEN, endpoint, 1, response.code(), started);
     pacer.record(request, response);
     int status = response.code();
     if (status == 429 || status == 503 || status == 504) {
       throw statusFailure(what, response);
     }
     return response;
+  }
+
+  /** Waits as the pacer says before sending a request, and reports the wait. */
+  private void pace(Request request, String what, CallKind kind, String endpoint) {
+    Duration delay = min(pacer.delayBefore(request), policy.maxWait());
+    if (delay.isZero() || delay.isNegative()) {
+      return;
+    }
+    events.rateLimitWait(kind, endpoint, delay);
+    sleep(delay, what);
   }
 
   // ------------------------------------------------------------------ the loop
@@ -151,6 +204,14 @@ public final class RetryingTransport implements Transport {
 
     /** The smaller page the loop decided to ask for instead, if any. */
     @Nullable HttpUrl smallerPage;
+
+    /** The number of the attempt running, from 1. */
+    int attempt;
+
+    /** What the call does and its endpoint, once an attempt named them (with events only). */
+    @Nullable CallKind kind;
+
+    @Nullable String endpoint;
   }
 
   private <T> T loop(Attempt<T> attempt) {
@@ -158,6 +219,7 @@ public final class RetryingTransport implements Transport {
     LoopState state = new LoopState();
     for (int number = 1; ; number++) {
       RetryableFailure failure;
+      state.attempt = number;
       try {
         return attempt.run(state);
       } catch (RetryableFailure e) {
@@ -168,6 +230,9 @@ public final class RetryingTransport implements Transport {
         throw failure.giveUp(number, wait);
       }
       LOG.debug("{}; trying again in {}", failure.getMessage(), wait);
+      if (events.enabled()) {
+        retryScheduled(state, failure, number, wait);
+      }
       sleep(wait, failure.what());
       state.waitedForReset = failure.kind() == RetryableFailure.Kind.RATE_LIMITED;
       HttpUrl smaller = failure.smallerPage();
@@ -177,8 +242,22 @@ public final class RetryingTransport implements Transport {
     }
   }
 
+  /** Reports a retry: of the call's own endpoint, or of the step's request outside any call. */
+  private void retryScheduled(
+      LoopState state, RetryableFailure failure, int number, Duration wait) {
+    CallKind kind = state.kind;
+    String endpoint = state.endpoint;
+    if (kind == null || endpoint == null) {
+      HttpUrl failed = failure.url();
+      kind = CallKind.TOKEN;
+      endpoint = failure.method() + " " + (failed == null ? "/" : PathTemplate.endpointOf(failed));
+    }
+    events.retryScheduled(kind, endpoint, number, failure.reason(), wait);
+  }
+
   /** One attempt at a call's own request; the token request, if needed, happens inside it. */
   private final class HttpAttempt<T> implements Attempt<T> {
+    private final CallKind kind;
     private final Supplier<Request> requests;
     private final Safety safety;
     private final @Nullable PageSizer sizer;
@@ -186,11 +265,13 @@ public final class RetryingTransport implements Transport {
     private final boolean closeAfterReading;
 
     HttpAttempt(
+        CallKind kind,
         Supplier<Request> requests,
         Safety safety,
         @Nullable PageSizer sizer,
         BodyReader<T> reader,
         boolean closeAfterReading) {
+      this.kind = kind;
       this.requests = requests;
       this.safety = safety;
       this.sizer = sizer;
@@ -209,12 +290,27 @@ public final class RetryingTransport implements Transport {
         request = rules.markRetry(request, state.sent, state.firstFailureId);
       }
       String what = describe(request);
+      String endpoint = "";
+      if (events.enabled()) {
+        endpoint = Events.endpoint(request);
+        state.kind = kind;
+        state.endpoint = endpoint;
+      }
       if (!state.waitedForReset) {
         // After a 429 the wait for the reset has been done; pacing would add a second one.
-        sleep(min(pacer.delayBefore(request), policy.maxWait()), what);
+        pace(request, what, kind, endpoint);
       }
       state.waitedForReset = false;
 
+      int attempt = state.attempt;
+      @Nullable BodyBytes counted = null;
+      if (events.enabled() && sizer != null) {
+        // JsonBodies counts the page's bytes into this tag as it decodes them: no extra buffer.
+        counted = new BodyBytes();
+        request = request.newBuilder().tag(BodyBytes.class, counted).build();
+      }
+      long started = events.start();
+      events.callStarted(kind, endpoint, attempt);
       Response response;
       try {
         // A failed token request ends the attempt here, as a RetryableFailure, before the request
@@ -222,9 +318,14 @@ public final class RetryingTransport implements Transport {
         response = client.newCall(request).execute();
       } catch (IOException e) {
         state.sent++;
+        events.callEnded(kind, endpoint, attempt, -1, started);
         throw transportFailure(request, what, e);
+      } catch (RuntimeException e) {
+        events.callEnded(kind, endpoint, attempt, -1, started);
+        throw e;
       }
       state.sent++;
+      events.callEnded(kind, endpoint, attempt, response.code(), started);
       pacer.record(request, response);
       int status = response.code();
       if (sizer != null && (status == 500 || status == 504)) {
@@ -233,6 +334,7 @@ public final class RetryingTransport implements Transport {
           ProviderError error = rules.readError(response);
           response.close();
           throw RetryableFailure.smallerPage(
+              request,
               what,
               "answered HTTP " + status,
               smaller.get(),
@@ -240,12 +342,12 @@ public final class RetryingTransport implements Transport {
                   rules.toException(error, what + " after " + attempts + " attempts", null),
               null);
         }
-        return read(response, request, what);
+        return read(response, request, what, endpoint, attempt, started, counted);
       }
       boolean retryable =
           status == 429 || status == 503 || (status == 504 && safety == Safety.REPEATABLE);
       if (!retryable) {
-        return read(response, request, what);
+        return read(response, request, what, endpoint, attempt, started, counted);
       }
       if (safety == Safety.NOT_REPEATABLE
           && status == 503
@@ -253,7 +355,7 @@ public final class RetryingTransport implements Transport {
         // Not certainly the provider's refusal: a proxy or load balancer may answer so after the
         // provider acted. Never repeated; the adapter reports it as OutcomeUnknown, as it does
         // every server error on a change.
-        return read(response, request, what);
+        return read(response, request, what, endpoint, attempt, started, counted);
       }
       RetryableFailure failure = statusFailure(what, response);
       if (state.firstFailureId == null) {
@@ -281,26 +383,39 @@ public final class RetryingTransport implements Transport {
       if (sizer != null && isReadTimeout(e)) {
         return tooSlow(request, what, e);
       }
-      return unreachable(what, e);
+      return unreachable(request, what, e);
     }
 
-    private T read(Response response, Request request, String what) {
+    private T read(
+        Response response,
+        Request request,
+        String what,
+        String endpoint,
+        int attempt,
+        long started,
+        @Nullable BodyBytes counted) {
       if (!closeAfterReading) {
         try {
           return reader.read(response);
         } catch (IOException | RuntimeException e) {
           response.close();
-          throw e instanceof IOException io ? unreachable(what, io) : (RuntimeException) e;
+          throw e instanceof IOException io ? unreachable(request, what, io) : (RuntimeException) e;
         }
       }
       try (response) {
-        return reader.read(response);
+        T value = reader.read(response);
+        if (counted != null) {
+          events.pageFetched(endpoint, attempt, itemsIn(value), counted.count, started);
+        }
+        return value;
       } catch (IOException e) {
         // The connection failed in the middle of the body: discard what came and ask again.
         if (sizer != null && isReadTimeout(e)) {
           throw tooSlow(request, what, e);
         }
         throw RetryableFailure.backoff(
+            RetryReason.ANSWER_FAILED,
+            request,
             what,
             "the answer failed midway (" + failure(e) + ")",
             (attempts, wait) ->
@@ -330,6 +445,7 @@ public final class RetryingTransport implements Transport {
             e);
       }
       return RetryableFailure.smallerPage(
+          request,
           what,
           "a read timeout",
           smaller.get(),
@@ -364,16 +480,19 @@ public final class RetryingTransport implements Transport {
         (attempts, wait) ->
             rules.toException(error, what + " after " + attempts + " attempts", wait);
     if (status == 429) {
-      return RetryableFailure.rateLimited(what, retryAt, giveUp);
+      return RetryableFailure.rateLimited(response.request(), what, retryAt, giveUp);
     }
     if (retryAt != null) {
-      return RetryableFailure.unavailableUntil(what, retryAt, giveUp);
+      return RetryableFailure.unavailableUntil(response.request(), what, retryAt, giveUp);
     }
-    return RetryableFailure.backoff(what, "answered HTTP " + status, giveUp, null);
+    return RetryableFailure.backoff(
+        RetryReason.UNAVAILABLE, response.request(), what, "answered HTTP " + status, giveUp, null);
   }
 
-  private RetryableFailure unreachable(String what, IOException e) {
+  private RetryableFailure unreachable(Request request, String what, IOException e) {
     return RetryableFailure.backoff(
+        RetryReason.CONNECTION_FAILED,
+        request,
         what,
         "failed (" + failure(e) + ")",
         (attempts, wait) ->
@@ -479,5 +598,13 @@ public final class RetryingTransport implements Transport {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** How many items a page reader's value holds: a core page's items, or a collection's size. */
+  private static int itemsIn(@Nullable Object value) {
+    if (value instanceof Page<?> page) {
+      return page.items().size();
+    }
+    return value instanceof Collection<?> collection ? collection.size() : 0;
   }
 }

@@ -55,6 +55,7 @@ public final class TokenCache {
   private final Transport transport;
   private final TokenEndpoint endpoint;
   private final Clock clock;
+  private final Events events;
 
   private final ReentrantLock lock = new ReentrantLock();
   private volatile @Nullable AccessToken current;
@@ -66,16 +67,35 @@ public final class TokenCache {
   private @Nullable RuntimeException lastFailure;
 
   /**
-   * Creates a cache holding no token yet.
+   * Whether a fetch has succeeded before, so the next one is a refresh. Guarded by {@link #lock}.
+   */
+  private boolean fetchedBefore;
+
+  /**
+   * Creates a cache holding no token yet, reporting no events.
    *
    * @param transport runs a fetch outside any call, for {@link #get()}
    * @param endpoint fetches tokens
    * @param clock the clock of token expiry
    */
   public TokenCache(Transport transport, TokenEndpoint endpoint, Clock clock) {
+    this(transport, endpoint, clock, Events.NONE);
+  }
+
+  /**
+   * Creates a cache holding no token yet.
+   *
+   * @param transport runs a fetch outside any call, for {@link #get()}
+   * @param endpoint fetches tokens
+   * @param clock the clock of token expiry
+   * @param events where each fetched token is reported ({@link Events#tokenFetched}), never the
+   *     token itself
+   */
+  public TokenCache(Transport transport, TokenEndpoint endpoint, Clock clock, Events events) {
     this.transport = transport;
     this.endpoint = endpoint;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -152,10 +172,17 @@ public final class TokenCache {
 
   /** Fetches a token; the caller holds the lock. */
   private AccessToken fetch() {
+    long started = events.start();
     try {
       AccessToken fetched = endpoint.fetch();
       current = fetched;
       lastFailure = null;
+      boolean refresh = fetchedBefore;
+      fetchedBefore = true;
+      if (events.enabled()) {
+        events.tokenFetched(
+            refresh, started, Duration.between(clock.instant(), fetched.expiresAt()));
+      }
       return fetched;
     } catch (RuntimeException e) {
       lastFailure = e;

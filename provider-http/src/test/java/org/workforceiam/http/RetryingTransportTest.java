@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -270,34 +269,6 @@ class RetryingTransportTest {
     public IamException toException(
         ProviderError error, String what, @Nullable Duration retryAfter) {
       return delegate.toException(error, what, retryAfter);
-    }
-  }
-
-  /** A clock that moves only when told. */
-  private static final class MovingClock extends Clock {
-    private volatile Instant now;
-
-    MovingClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

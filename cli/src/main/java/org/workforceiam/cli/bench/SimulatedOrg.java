@@ -1,6 +1,6 @@
 package org.workforceiam.cli.bench;
 
-/** A simulated Okta org serving a generated group, wherever it runs. */
+/** A simulated Okta org or Entra tenant serving a generated group, wherever it runs. */
 public interface SimulatedOrg extends AutoCloseable {
 
   /**

@@ -10,18 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The simulated Okta org in a JVM of its own, so that its memory (every page is built as JSON
- * before it is sent) and its garbage collections stay out of the client's figures.
+ * The simulated Okta org (or Entra tenant) in a JVM of its own, so that its memory (every page is
+ * built as JSON before it is sent) and its garbage collections stay out of the client's figures.
  *
- * <p>The child runs {@value #MAIN_CLASS} from the given class path (the helpdesk jar has it) and
- * talks over its standard streams: it prints {@code ready URL} once it listens, answers a line
- * {@code counts} with {@code counts API TOKEN CPU_NANOS}, and stops when its standard input closes.
- * Its standard error goes to this process's.
+ * <p>The child runs {@value #MAIN_CLASS} (or another simulator's main, {@link #start(String,
+ * String, List, List)}) from the given class path (the helpdesk jar has it) and talks over its
+ * standard streams: it prints {@code ready URL [URL…]} once it listens, answers a line {@code
+ * counts} with {@code counts API TOKEN CPU_NANOS}, and stops when its standard input closes. Its
+ * standard error goes to this process's.
  */
 public final class SimulatorProcess implements SimulatedOrg {
   /** The child's main class, in the examples module. */
@@ -31,6 +33,7 @@ public final class SimulatorProcess implements SimulatedOrg {
   private final PrintWriter commands;
   private final BufferedReader answers;
   private final String orgUrl;
+  private final List<String> urls;
 
   private SimulatorProcess(Process process) throws IOException {
     this.process = process;
@@ -45,7 +48,8 @@ public final class SimulatorProcess implements SimulatedOrg {
       throw new IOException(
           "the simulated org's process did not start (it said " + ready + "); see its stderr");
     }
-    this.orgUrl = ready.substring("ready ".length());
+    this.urls = List.copyOf(Arrays.asList(ready.substring("ready ".length()).split(" ")));
+    this.orgUrl = urls.get(0);
   }
 
   /**
@@ -81,11 +85,6 @@ public final class SimulatorProcess implements SimulatedOrg {
   public static SimulatorProcess start(String classPath, Org org, List<String> jvmOptions)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(classPath);
-    command.add(MAIN_CLASS);
     command.add(org.group());
     command.add(Integer.toString(org.members()));
     command.add(org.clientId());
@@ -96,6 +95,29 @@ public final class SimulatorProcess implements SimulatedOrg {
     if (org.acceptAudienceArray()) {
       command.add("accept-audience-array");
     }
+    return start(classPath, MAIN_CLASS, command, jvmOptions);
+  }
+
+  /**
+   * Starts a simulator's main class in a new JVM and waits until it listens: the protocol above.
+   *
+   * @param classPath the class path holding the main class and its simulator
+   * @param mainClass the main class
+   * @param args its arguments
+   * @param jvmOptions options for the child JVM, such as {@code -Xmx512m}
+   * @return the running simulator
+   * @throws IOException when the process cannot start or does not report its URL
+   */
+  public static SimulatorProcess start(
+      String classPath, String mainClass, List<String> args, List<String> jvmOptions)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classPath);
+    command.add(mainClass);
+    command.addAll(args);
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     return new SimulatorProcess(process);
@@ -113,6 +135,16 @@ public final class SimulatorProcess implements SimulatedOrg {
   @Override
   public String orgUrl() {
     return orgUrl;
+  }
+
+  /**
+   * Returns every URL the child reported as ready, its org URL first (a simulated Entra reports
+   * Graph, then the authority).
+   *
+   * @return the URLs
+   */
+  public List<String> urls() {
+    return urls;
   }
 
   @Override

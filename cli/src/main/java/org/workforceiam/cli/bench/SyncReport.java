@@ -25,6 +25,25 @@ public final class SyncReport {
       SyncMeter.Result result,
       SimulatedOrg.Counts before,
       SimulatedOrg.Counts after) {
+    return lines(pageSize, result, before, after, "DPoP nonce handshake included");
+  }
+
+  /**
+   * Returns the report lines, saying what the token requests include.
+   *
+   * @param pageSize the page size asked for
+   * @param result what the meter measured
+   * @param before the org's counts just before the meter started
+   * @param after the org's counts once the sync ended
+   * @param tokenNote what the token requests count, such as {@code DPoP nonce handshake included}
+   * @return the lines
+   */
+  public static List<String> lines(
+      int pageSize,
+      SyncMeter.Result result,
+      SimulatedOrg.Counts before,
+      SimulatedOrg.Counts after,
+      String tokenNote) {
     long expectedRequests = (result.members() + pageSize - 1L) / pageSize;
     List<String> lines = new ArrayList<>();
     lines.add("members: " + result.members());
@@ -35,8 +54,7 @@ public final class SyncReport {
             after.apiRequests() - before.apiRequests(), expectedRequests));
     lines.add(
         String.format(
-            "token requests: %d (DPoP nonce handshake included)",
-            after.tokenRequests() - before.tokenRequests()));
+            "token requests: %d (%s)", after.tokenRequests() - before.tokenRequests(), tokenNote));
     lines.addAll(result.lines());
     lines.add(
         after.cpuNanos() < 0

@@ -272,6 +272,26 @@ public final class SimulatedEntra implements AutoCloseable {
   }
 
   /**
+   * Whether a client assertion's {@code aud} names this tenant's token endpoint: addressed by the
+   * tenant id or by one of its verified domains, as the token request itself may be (Microsoft's
+   * certificate-credentials page shows a domain in {@code aud}).
+   */
+  private boolean isTokenUrl(@Nullable String aud) {
+    if (aud == null) {
+      return false;
+    }
+    if (aud.equals(tokenUrl())) {
+      return true;
+    }
+    String prefix = authorityUrl() + "/";
+    if (!aud.startsWith(prefix) || !aud.endsWith(TOKEN_SUFFIX)) {
+      return false;
+    }
+    String tenant = aud.substring(prefix.length(), aud.length() - TOKEN_SUFFIX.length());
+    return domains.contains(tenant.toLowerCase(Locale.ROOT));
+  }
+
+  /**
    * Returns the scope a token request must ask for: {@code {graph}/.default}.
    *
    * @return the scope
@@ -980,7 +1000,7 @@ public final class SimulatedEntra implements AutoCloseable {
             "Client assertion application identifier doesn't match 'client_id' parameter:"
                 + " its iss and sub must both be the client id.");
       }
-      if (!tokenUrl().equals(jws.claimString("aud"))) {
+      if (!isTokenUrl(jws.claimString("aud"))) {
         return sts(
             401,
             "invalid_client",

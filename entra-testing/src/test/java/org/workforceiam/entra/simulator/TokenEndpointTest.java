@@ -279,6 +279,23 @@ class TokenEndpointTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // jjwt's single(): see TestApp.assertion
+  void anAssertionMayNameTheTokenUrlByTheVerifiedDomain() throws Exception {
+    try (SimulatedEntra entra = tenant().start();
+        GraphClient client = new GraphClient(entra)) {
+      String domainUrl =
+          entra.authorityUrl() + "/" + SimulatedEntra.DEFAULT_DOMAIN + "/oauth2/v2.0/token";
+      String assertion =
+          TestApp.assertion(
+              entra, NOW, TestApp.Signing.RS256_WITH_S256, b -> b.audience().single(domainUrl));
+
+      GraphClient.Reply reply = client.token(domainUrl, client.form(assertion, null).build());
+
+      assertThat(reply.code()).as(reply.body()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aReusedJtiIsAcceptedAsEntraAcceptsIt() throws Exception {
     try (SimulatedEntra entra = tenant().start();
         GraphClient client = new GraphClient(entra)) {

@@ -49,8 +49,8 @@ import org.workforceiam.core.contract.ContractData.Person;
  * The promises every provider adapter keeps, stated as tests. An adapter's test extends this class
  * and returns, from {@link #provider()}, a provider seeded with exactly its {@link ContractData}
  * ({@link ContractData#standard()} unless it has its own ids, factors or statuses) and paging by
- * {@link ContractData#PAGE_SIZE}; the in-memory fake and the Okta adapter (over a simulated Okta)
- * both pass it.
+ * {@link ContractData#PAGE_SIZE}; the in-memory fake, the Okta adapter (over a simulated Okta) and
+ * the Microsoft Entra ID adapter (over a simulated tenant, with its own data) pass it.
  *
  * <p>Statuses are asserted as normalised statuses ({@link EmployeeStatus}), and only those the data
  * says the provider represents. Reset promises are checked for the operations and options the

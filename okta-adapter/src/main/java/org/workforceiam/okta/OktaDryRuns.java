@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.workforceiam.core.DryRun;
+import org.workforceiam.core.DryRuns;
 import org.workforceiam.core.FactorId;
 import org.workforceiam.core.MfaReset;
 import org.workforceiam.core.Operation;
@@ -23,33 +25,20 @@ import org.workforceiam.core.UserId;
  * changed. A user or factor id that is not in Okta's form is refused with {@link
  * IllegalArgumentException} before any request, as by the change itself.
  *
- * <pre>{@code
- * DryRun plan = okta.dryRuns(employees).resetPassword(ada, PasswordReset.link());
- * plan.requests().forEach(r -> log.info("would send {} {}", r.method(), r.path()));
- * }</pre>
- *
  * <p>Thread-safe. Obtained from {@link OktaClient#dryRuns}.
  */
-public final class DryRuns {
+final class OktaDryRuns implements DryRuns {
   private final OktaResets resets;
   private final OktaDirectory directory;
   private final ResetService.Interceptor guard;
 
-  DryRuns(OktaResets resets, OktaDirectory directory, ResetService.Interceptor guard) {
+  OktaDryRuns(OktaResets resets, OktaDirectory directory, ResetService.Interceptor guard) {
     this.resets = resets;
     this.directory = directory;
     this.guard = guard;
   }
 
-  /**
-   * Plans {@link ResetService#resetPassword}.
-   *
-   * @param user the user
-   * @param request the reset
-   * @return what the reset would do
-   * @throws org.workforceiam.core.IamException.PermissionDenied when the user is outside the group
-   * @throws org.workforceiam.core.IamException.NotFound when the user does not exist
-   */
+  @Override
   public DryRun resetPassword(UserId user, PasswordReset request) {
     Objects.requireNonNull(request, "request == null");
     return plan(
@@ -60,13 +49,7 @@ public final class DryRuns {
         () -> resets.plan(user, request));
   }
 
-  /**
-   * Plans {@link ResetService#resetMfa}.
-   *
-   * @param user the user
-   * @param request the reset
-   * @return what the reset would do
-   */
+  @Override
   public DryRun resetMfa(UserId user, MfaReset request) {
     Objects.requireNonNull(request, "request == null");
     return plan(
@@ -77,23 +60,12 @@ public final class DryRuns {
         () -> resets.plan(user, request));
   }
 
-  /**
-   * Plans {@link ResetService#unlock}.
-   *
-   * @param user the user
-   * @return what the unlock would do
-   */
+  @Override
   public DryRun unlock(UserId user) {
     return plan(user, Operation.UNLOCK, Set.of(), Optional.empty(), () -> resets.planUnlock(user));
   }
 
-  /**
-   * Plans {@link ResetService#revokeSessions}.
-   *
-   * @param user the user
-   * @param request the revocation
-   * @return what the revocation would do
-   */
+  @Override
   public DryRun revokeSessions(UserId user, SessionRevocation request) {
     Objects.requireNonNull(request, "request == null");
     return plan(
@@ -104,16 +76,7 @@ public final class DryRuns {
         () -> resets.plan(user, request));
   }
 
-  /**
-   * Plans {@link ResetService#issueTemporaryAccessPass}, which Okta does not support: refused as
-   * the change is, with {@link org.workforceiam.core.IamException.OperationNotSupported}, before
-   * any request.
-   *
-   * @param user the user
-   * @param request the pass
-   * @return never
-   * @throws org.workforceiam.core.IamException.OperationNotSupported always
-   */
+  @Override
   public DryRun issueTemporaryAccessPass(UserId user, TemporaryAccessPass request) {
     Objects.requireNonNull(request, "request == null");
     return plan(
@@ -171,6 +134,6 @@ public final class DryRuns {
 
   @Override
   public String toString() {
-    return "DryRuns{guard=" + guard + "}";
+    return "OktaDryRuns{guard=" + guard + "}";
   }
 }

@@ -1,4 +1,4 @@
-package org.workforceiam.okta;
+package org.workforceiam.core;
 
 import java.util.Collections;
 import java.util.List;
@@ -7,14 +7,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.workforceiam.core.Operation;
-import org.workforceiam.core.OperationOption;
-import org.workforceiam.core.UserId;
 
 /**
- * What a change would do, worked out without making it: the user was resolved, the group guard and
- * the capability check passed, and Okta was asked whether it currently offers the operation for
- * this user.
+ * What a change would do, worked out without making it ({@link DryRuns}): the same checks as the
+ * change passed (the user's id, the operation and its options, the group guard, and any refusal of
+ * the provider's own, such as Microsoft Entra ID's of privileged users), and the requests that
+ * would change something were worked out, in order, without sending them.
+ *
+ * <pre>{@code
+ * DryRun plan = dryRuns.resetMfa(ada, MfaReset.allFactors());
+ * plan.requests().forEach(r -> log.info("would send {} {}", r.method(), r.path()));
+ * }</pre>
+ *
+ * <p>{@link #requests()} lists the requests that change something, not the reads a change makes
+ * first (a membership check, a factor list); it is empty when the change would send none, as an MFA
+ * reset of a user without factors. {@link #available()} says whether the provider currently offers
+ * the operation for this user, where the provider says so (Okta, through the links on the user).
  */
 public final class DryRun {
   private final UserId user;
@@ -47,9 +55,9 @@ public final class DryRun {
    * @param user the user
    * @param operation the operation
    * @param options its options
-   * @param requests the exact requests it would send, in order
-   * @param available whether Okta currently offers the operation for this user (from the links on
-   *     the user), or empty when Okta does not say for this operation
+   * @param requests the requests that would change something, in order; may be empty
+   * @param available whether the provider currently offers the operation for this user, or empty
+   *     when it does not say
    * @return the value
    */
   public static DryRun of(
@@ -76,14 +84,18 @@ public final class DryRun {
     return options;
   }
 
-  /** {@return the exact requests it would send, in order} */
+  /**
+   * {@return the requests that would change something, in the order they would be sent; empty when
+   * the change would send none}
+   */
   public List<Request> requests() {
     return requests;
   }
 
   /**
-   * {@return whether Okta currently offers the operation for this user (from the links on the
-   * user), or empty when Okta does not say for this operation}
+   * {@return whether the provider currently offers the operation for this user, or empty when it
+   * does not say: Okta says through the links on the user for some operations; Microsoft Entra ID
+   * never says}
    */
   public Optional<Boolean> available() {
     return available;
@@ -106,7 +118,8 @@ public final class DryRun {
      *
      * @param method the HTTP method
      * @param path the path with its query, such as {@code
-     *     /api/v1/users/00u1/lifecycle/reset_password?sendEmail=false&revokeSessions=false}
+     *     /api/v1/users/00u1/lifecycle/reset_password?sendEmail=false&revokeSessions=false} or
+     *     {@code /v1.0/users/87d349ed-44d7-43e1-9a83-5f2406dee5bd/revokeSignInSessions}
      * @return the value
      */
     public static Request of(String method, String path) {

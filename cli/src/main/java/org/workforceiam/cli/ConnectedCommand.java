@@ -4,16 +4,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.ErrorDetails;
-import org.workforceiam.core.IamDirectory;
+import org.workforceiam.core.IamEventListener;
 import org.workforceiam.core.IamException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A command that talks to Okta: it takes the connection settings, before or after it, and says in
- * its {@code --help} which of them it needs.
+ * A command that talks to the provider: it takes the connection settings, before or after it, and
+ * says in its {@code --help} which of them it needs with each provider. It works with a {@link
+ * Connection}, never with a provider's client.
  */
-abstract class OktaCommand extends BaseCommand {
+abstract class ConnectedCommand extends BaseCommand {
   /** Null when no connection flag was given after the command. */
   @ArgGroup(exclusive = false, validate = false, heading = ConfigOptions.HEADING, order = 1)
   @Nullable ConfigOptions config;
@@ -23,7 +24,7 @@ abstract class OktaCommand extends BaseCommand {
     return true;
   }
 
-  /** Adds to this command's help which connection settings it needs. */
+  /** Adds to this command's help which connection settings it needs, for each provider. */
   void describeNeeds(CommandSpec spec) {
     List<Settings.Setting> needed = Settings.needed(needsGroup());
     List<String> flags = needed.stream().map(setting -> setting.flag).toList();
@@ -37,6 +38,13 @@ abstract class OktaCommand extends BaseCommand {
         .sortSynopsis(false)
         .footerHeading("%n")
         .footer(
+            "With --provider entra, needs --tenant-id, --client-id"
+                + (needsGroup() ? ", --group-id" : "")
+                + " and --private-key with --certificate, or else --client-secret-file (or"
+                + " their ENTRA_ environment variables)"
+                + (needsGroup() ? "" : "; --group-id is not used")
+                + "; --authority-url and --graph-url are optional.",
+            "With Okta, the default provider:",
             "Needs "
                 + list
                 + " (or their environment variables); --key-id is optional"
@@ -44,7 +52,7 @@ abstract class OktaCommand extends BaseCommand {
   }
 
   Settings settings() {
-    return new Settings(config, root.config, root.env, verbose());
+    return new Settings(provider(), config, root.config, root.env, verbose());
   }
 
   /** A connection from the settings, with the group when this command needs it. */
@@ -52,14 +60,20 @@ abstract class OktaCommand extends BaseCommand {
     return settings().connect(needsGroup());
   }
 
-  /** Finds the user a person named by id, login or primary email: one lookup. */
-  static Employee resolve(IamDirectory directory, String user) {
-    return directory
+  /** A connection, as {@link #connect()}, whose client reports its events to a listener. */
+  Connection connect(IamEventListener events) {
+    return settings().connect(needsGroup(), events);
+  }
+
+  /** Finds the user a person named by id, login or email: one lookup. */
+  static Employee resolve(Connection connection, String user) {
+    return connection
+        .directory()
         .find(user)
         .orElseThrow(
             () ->
                 new IamException.NotFound(
-                    "no user matches '" + user + "' as an id, a login or a primary email",
+                    "no user matches '" + user + "' as " + connection.userForms(),
                     ErrorDetails.none()));
   }
 }
