@@ -1,12 +1,7 @@
 package org.workforceiam.entra;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import okhttp3.HttpUrl;
-import org.workforceiam.http.Json;
+import org.workforceiam.http.Jws;
 
 /**
  * Signs the client assertion of a token request (RFC 7523; Microsoft identity platform,
@@ -25,10 +20,8 @@ import org.workforceiam.http.Json;
  * UUID) every time, {@code iat} and {@code nbf} now, {@code exp} five minutes later. Entra accepts
  * a {@code jti} more than once (MSAL reuses assertions), but a new one each time costs nothing.
  *
- * <p>The JWS compact serialization (RFC 7515) is written here and signed by the JDK: PS256 is
- * RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt (RFC 7518, 3.5), RS256 is
- * RSASSA-PKCS1-v1_5 with SHA-256. No JWT library is needed for that, and jjwt-api, which names no
- * module, would make this module require one by its file name.
+ * <p>Signed by provider-http's {@link Jws}, with the JDK: PS256 is RSASSA-PSS with SHA-256, MGF1
+ * with SHA-256 and a 32-byte salt (RFC 7518, 3.5), RS256 is RSASSA-PKCS1-v1_5 with SHA-256.
  *
  * <p>Thread-safe. The assertion itself is a credential: it is never logged nor kept.
  */
@@ -43,7 +36,7 @@ final class EntraAssertions {
   private final String sha256;
   private final String clientId;
   private final String audience;
-  private final EntraCredential.SigningAlgorithm algorithm;
+  private final Jws.Algorithm algorithm;
   private final Clock clock;
 
   EntraAssertions(
@@ -59,13 +52,17 @@ final class EntraAssertions {
     this.sha256 = BASE64URL.encodeToString(Certificates.digest("SHA-256", der));
     this.clientId = clientId;
     this.audience = tokenUrl.toString();
-    this.algorithm = algorithm;
+    this.algorithm =
+        switch (algorithm) {
+          case PS256 -> Jws.Algorithm.PS256;
+          case RS256 -> Jws.Algorithm.RS256;
+        };
     this.clock = clock;
   }
 
   String create() {
+    // With the alg that Jws writes first: alg, typ, x5t#S256, x5t.
     Map<String, Object> header = new LinkedHashMap<>();
-    header.put("alg", algorithm.name());
     header.put("typ", "JWT");
     header.put("x5t#S256", sha256);
     header.put("x5t", sha1);
@@ -78,30 +75,7 @@ final class EntraAssertions {
     claims.put("iat", now);
     claims.put("nbf", now);
     claims.put("exp", now + LIFETIME.toSeconds());
-    String input = part(Json.OBJECT.toJson(header)) + "." + part(Json.OBJECT.toJson(claims));
-    return input + "." + BASE64URL.encodeToString(sign(input.getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  private static String part(String json) {
-    return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private byte[] sign(byte[] input) {
-    try {
-      Signature signature;
-      if (algorithm == EntraCredential.SigningAlgorithm.PS256) {
-        signature = Signature.getInstance("RSASSA-PSS");
-        signature.setParameter(
-            new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-      } else {
-        signature = Signature.getInstance("SHA256withRSA");
-      }
-      signature.initSign(key);
-      signature.update(input);
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK cannot sign with " + algorithm, e);
-    }
+    return Jws.sign(header, claims, key, algorithm);
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import org.workforceiam.http.Jws;
 
 /**
  * DPoP (RFC 9449) for one client: its own EC P-256 key pair, separate from the client
@@ -72,9 +73,9 @@ final class Dpop {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot generate an EC P-256 key pair", e);
     }
-    Map<String, Object> publicJwk =
-        Collections.unmodifiableMap(Jws.p256Jwk((ECPublicKey) keyPair.getPublic()));
-    return new Key(keyPair, publicJwk, Jws.thumbprint(publicJwk));
+    ECPublicKey publicKey = (ECPublicKey) keyPair.getPublic();
+    Map<String, Object> publicJwk = Collections.unmodifiableMap(Jws.p256Jwk(publicKey));
+    return new Key(keyPair, publicJwk, Jws.thumbprint(publicKey));
   }
 
   /**
@@ -101,7 +102,7 @@ final class Dpop {
     if (nonce != null) {
       claims.put("nonce", nonce);
     }
-    return Jws.sign(header, claims, key.keyPair().getPrivate(), "ES256");
+    return Jws.sign(header, claims, key.keyPair().getPrivate(), Jws.Algorithm.ES256);
   }
 
   /** The nonce the token endpoint asked for last, if any. */
