@@ -12,6 +12,8 @@ import java.util.Base64;
  * The least a client does to sign the JWTs the wire asks for, with the JDK alone: a JSON object of
  * a few members, base64url, and one signature (RS256 for a client assertion, ES256 for a DPoP
  * proof, as raw {@code r || s}).
+ *
+ * <p>Not provider-http's {@code Jws} on purpose: the floor is the least a client does, no Moshi.
  */
 final class Jws {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
