@@ -61,9 +61,10 @@ public final class Employee {
         status,
         providerStatus,
         orNull(lastUpdated, "lastUpdated"),
-        attributes);
+        sortedCopy(id, attributes));
   }
 
+  /** The attributes are an unmodifiable map sorted by name, kept as they are. */
   private Employee(
       UserId id,
       String login,
@@ -84,6 +85,22 @@ public final class Employee {
     if (providerStatus.isBlank()) {
       throw new IllegalArgumentException("providerStatus of user " + id + " must not be blank");
     }
+    this.id = id;
+    this.login = login;
+    this.firstName = firstName;
+    this.lastName = lastName;
+    this.email = email;
+    this.status = status;
+    this.providerStatus = providerStatus;
+    this.lastUpdated = lastUpdated;
+    this.attributes = attributes;
+  }
+
+  /**
+   * An unmodifiable copy of a caller's attributes, sorted by name. A single attribute needs no
+   * tree: most employees have none or one, and a sync makes one employee per member.
+   */
+  private static Map<String, String> sortedCopy(UserId id, Map<String, String> attributes) {
     Objects.requireNonNull(attributes, "attributes == null");
     for (Map.Entry<String, String> attribute : attributes.entrySet()) {
       if (attribute.getKey() == null) {
@@ -94,18 +111,14 @@ public final class Employee {
             "value of attribute " + attribute.getKey() + " of user " + id + " == null");
       }
     }
-    this.id = id;
-    this.login = login;
-    this.firstName = firstName;
-    this.lastName = lastName;
-    this.email = email;
-    this.status = status;
-    this.providerStatus = providerStatus;
-    this.lastUpdated = lastUpdated;
-    this.attributes =
-        attributes.isEmpty()
-            ? NO_ATTRIBUTES
-            : Collections.unmodifiableMap(new TreeMap<>(attributes));
+    return switch (attributes.size()) {
+      case 0 -> NO_ATTRIBUTES;
+      case 1 -> {
+        Map.Entry<String, String> only = attributes.entrySet().iterator().next();
+        yield Collections.singletonMap(only.getKey(), only.getValue());
+      }
+      default -> Collections.unmodifiableMap(new TreeMap<>(attributes));
+    };
   }
 
   private static <T> @Nullable T orNull(Optional<T> value, String name) {
@@ -240,7 +253,14 @@ public final class Employee {
     private EmployeeStatus status = EmployeeStatus.ACTIVE;
     private String providerStatus = EmployeeStatus.ACTIVE.name();
     private @Nullable Instant lastUpdated;
-    private @Nullable Map<String, String> attributes;
+
+    // Most employees have no other attribute or one: a single one is kept in two fields and a tree
+    // is made for the second. The tree is handed to the employee built, not copied; a change after
+    // that copies it first, so an employee never changes.
+    private @Nullable String onlyName;
+    private @Nullable String onlyValue;
+    private @Nullable TreeMap<String, String> attributes;
+    private boolean attributesBuilt;
 
     private Builder(UserId id, String login) {
       this.id = Objects.requireNonNull(id, "id == null");
@@ -362,10 +382,22 @@ public final class Employee {
     public Builder attribute(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, () -> "value of attribute " + name + " == null");
-      if (attributes == null) {
+      if (attributes != null) {
+        if (attributesBuilt) {
+          attributes = new TreeMap<>(attributes);
+          attributesBuilt = false;
+        }
+        attributes.put(name, value);
+      } else if (onlyName == null || onlyName.equals(name)) {
+        onlyName = name;
+        onlyValue = value;
+      } else {
         attributes = new TreeMap<>();
+        attributes.put(onlyName, onlyValue);
+        attributes.put(name, value);
+        onlyName = null;
+        onlyValue = null;
       }
-      attributes.put(name, value);
       return this;
     }
 
@@ -398,7 +430,17 @@ public final class Employee {
           status,
           providerStatus,
           lastUpdated,
-          attributes == null ? NO_ATTRIBUTES : attributes);
+          builtAttributes());
+    }
+
+    private Map<String, String> builtAttributes() {
+      if (attributes != null) {
+        attributesBuilt = true;
+        return Collections.unmodifiableMap(attributes);
+      }
+      return onlyName == null
+          ? NO_ATTRIBUTES
+          : Collections.singletonMap(onlyName, Objects.requireNonNull(onlyValue));
     }
   }
 

@@ -50,6 +50,10 @@ final class GraphJson {
           "accountEnabled",
           "department",
           "jobTitle");
+
+  /** A member's type read without a string when it is a user, as most members are. */
+  private static final JsonReader.Options USER_TYPE_WORD = JsonReader.Options.of(USER_TYPE);
+
   private static final JsonReader.Options METHOD_FIELDS =
       JsonReader.Options.of("@odata.type", "id");
   private static final JsonReader.Options GROUP_FIELDS = JsonReader.Options.of("displayName");
@@ -144,7 +148,8 @@ final class GraphJson {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(USER_FIELDS)) {
-        case 0 -> type = nullableString(reader);
+        case 0 ->
+            type = reader.selectString(USER_TYPE_WORD) == 0 ? USER_TYPE : nullableString(reader);
         case 1 -> id = nullableString(reader);
         case 2 -> upn = nullableString(reader);
         case 3 -> givenName = nullableString(reader);

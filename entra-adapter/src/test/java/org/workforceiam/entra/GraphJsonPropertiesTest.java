@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.IamException;
+import org.workforceiam.core.UserId;
 import org.workforceiam.http.Json;
 import org.workforceiam.http.JsonBodies;
 
@@ -84,6 +86,31 @@ class GraphJsonPropertiesTest {
         .containsExactlyElementsOf(
             users.stream().map(u -> (String) u.get("userPrincipalName")).toList());
     assertThat(page.nextLink() != null).isEqualTo(next);
+  }
+
+  @Property(seed = "20261137", tries = 200)
+  void eachMemberIsTheEmployeeItsParsedJsonDescribesOrSkippedWhenNotAUser(
+      @ForAll("typedMembers") List<Map<String, Object>> members) {
+    GraphJson.Page<Employee> page = decode(json(members, false));
+
+    List<Employee> expected = new ArrayList<>();
+    for (Map<String, Object> member : members) {
+      Object type = member.get("@odata.type");
+      if (type == null || type.equals(GraphJson.USER_TYPE)) {
+        Employee.Builder employee =
+            Employee.builder(
+                    UserId.of((String) member.get("id")), (String) member.get("userPrincipalName"))
+                .firstName((String) member.get("givenName"));
+        for (String attribute : List.of("department", "jobTitle")) {
+          if (member.get(attribute) != null) {
+            employee.attribute(attribute, (String) member.get(attribute));
+          }
+        }
+        expected.add(GraphJson.status(employee, true).build());
+      }
+    }
+    assertThat(page.items()).containsExactlyElementsOf(expected);
+    assertThat(page.skipped()).isEqualTo(members.size() - expected.size());
   }
 
   @Property(seed = "20261131", tries = 200)
@@ -156,6 +183,41 @@ class GraphJsonPropertiesTest {
                   return u;
                 });
     return user.list().ofMaxSize(20);
+  }
+
+  /**
+   * Members of any type, the user's type spelt out or left out, with none, one or two attributes.
+   */
+  @Provide
+  Arbitrary<List<Map<String, Object>>> typedMembers() {
+    Arbitrary<String> text = Arbitraries.strings().alpha().withChars(" é#").ofMaxLength(8);
+    Arbitrary<Map<String, Object>> member =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 99_999_999),
+                Arbitraries.of(
+                        GraphJson.USER_TYPE,
+                        "#microsoft.graph.device",
+                        "#microsoft.graph.userX",
+                        "#microsoft.graph.use")
+                    .injectNull(0.3),
+                text,
+                text.injectNull(0.5),
+                text.injectNull(0.5))
+            .as(
+                (n, type, name, department, jobTitle) -> {
+                  Map<String, Object> u = new LinkedHashMap<>();
+                  if (type != null) {
+                    u.put("@odata.type", type);
+                  }
+                  u.put("id", String.format("%08d-0000-4000-8000-000000000000", n));
+                  u.put("userPrincipalName", "u" + n + "@contoso.com");
+                  u.put("givenName", name);
+                  u.put("department", department);
+                  u.put("jobTitle", jobTitle);
+                  u.put("accountEnabled", true);
+                  return u;
+                });
+    return member.list().ofMaxSize(10);
   }
 
   @Provide

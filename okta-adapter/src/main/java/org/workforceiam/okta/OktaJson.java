@@ -62,8 +62,46 @@ final class OktaJson {
 
   private static final JsonReader.Options STATUS_WORDS =
       JsonReader.Options.of(Arrays.stream(STATUSES).map(Enum::name).toArray(String[]::new));
-  private static final JsonReader.Options PROFILE_FIELDS =
-      JsonReader.Options.of("login", "firstName", "lastName", "email");
+
+  /**
+   * The profile's fields an employee has, then the other attributes of Okta's base {@code
+   * UserProfile}: a name found among these options is the same string for every member, where
+   * another one is read into a new string for each. Custom attributes are read so.
+   */
+  private static final String[] PROFILE_NAMES = {
+    "login",
+    "firstName",
+    "lastName",
+    "email",
+    "city",
+    "costCenter",
+    "countryCode",
+    "department",
+    "displayName",
+    "division",
+    "employeeNumber",
+    "honorificPrefix",
+    "honorificSuffix",
+    "locale",
+    "manager",
+    "managerId",
+    "middleName",
+    "mobilePhone",
+    "nickName",
+    "organization",
+    "postalAddress",
+    "preferredLanguage",
+    "primaryPhone",
+    "profileUrl",
+    "secondEmail",
+    "state",
+    "streetAddress",
+    "timezone",
+    "title",
+    "userType"
+  };
+
+  private static final JsonReader.Options PROFILE_FIELDS = JsonReader.Options.of(PROFILE_NAMES);
   private static final JsonReader.Options FACTOR_FIELDS =
       JsonReader.Options.of("id", "factorType", "provider", "status");
   private static final JsonReader.Options ID_FIELD = JsonReader.Options.of("id");
@@ -81,13 +119,14 @@ final class OktaJson {
    */
   static List<Employee> users(JsonReader reader, int limit) throws IOException {
     List<Employee> users = new ArrayList<>();
+    Profile profile = new Profile(); // read into afresh for each user
     reader.beginArray();
     while (reader.hasNext()) {
       if (users.size() >= limit) {
         throw new JsonDataException(
             "more than the " + limit + " users asked for at " + reader.getPath());
       }
-      users.add(user(reader));
+      users.add(user(reader, profile));
     }
     reader.endArray();
     return users;
@@ -95,11 +134,19 @@ final class OktaJson {
 
   /** Reads one user object. */
   static Employee user(JsonReader reader) throws IOException {
+    return user(reader, new Profile());
+  }
+
+  /**
+   * Reads one user object, its profile into {@code profile}, which is cleared first: a page's users
+   * are read through one, as nothing of it outlives the employee built.
+   */
+  private static Employee user(JsonReader reader, Profile profile) throws IOException {
     String id = null;
     EmployeeStatus known = null;
     String status = null;
     Instant lastUpdated = null;
-    Profile profile = null;
+    profile.clear();
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(USER_FIELDS)) {
@@ -110,7 +157,10 @@ final class OktaJson {
           status = word >= 0 ? null : nullableString(reader);
         }
         case 2 -> lastUpdated = instant(reader);
-        case 3 -> profile = profile(reader);
+        case 3 -> {
+          profile.clear(); // a repeated profile replaces the earlier one, as it did
+          profile(reader, profile);
+        }
         case -1 -> {
           reader.skipName();
           reader.skipValue();
@@ -122,7 +172,7 @@ final class OktaJson {
     if (id == null || id.isBlank()) {
       throw new JsonDataException("a user without an id at " + reader.getPath());
     }
-    if (profile == null || profile.login == null || profile.login.isBlank()) {
+    if (profile.login == null || profile.login.isBlank()) {
       throw new JsonDataException("user " + id + " has no profile.login");
     }
     Employee.Builder employee =
@@ -174,29 +224,35 @@ final class OktaJson {
     @Nullable String email;
 
     /** The other attributes, name then value, in Okta's order: a later one replaces an earlier. */
-    List<String> others = List.of();
+    final List<String> others = new ArrayList<>(8);
+
+    void clear() {
+      login = null;
+      firstName = null;
+      lastName = null;
+      email = null;
+      others.clear();
+    }
   }
 
-  private static Profile profile(JsonReader reader) throws IOException {
-    Profile profile = new Profile();
+  /** Reads a profile, which may be null, into {@code profile}. */
+  private static void profile(JsonReader reader, Profile profile) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       reader.nextNull();
-      return profile;
+      return;
     }
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(PROFILE_FIELDS)) {
+      int field = reader.selectName(PROFILE_FIELDS);
+      switch (field) {
         case 0 -> profile.login = scalar(reader);
         case 1 -> profile.firstName = scalar(reader);
         case 2 -> profile.lastName = scalar(reader);
         case 3 -> profile.email = scalar(reader);
         default -> {
-          String name = reader.nextName();
+          String name = field == -1 ? reader.nextName() : PROFILE_NAMES[field];
           String value = scalar(reader);
           if (value != null) {
-            if (profile.others.isEmpty()) {
-              profile.others = new ArrayList<>(8);
-            }
             profile.others.add(name);
             profile.others.add(value);
           }
@@ -204,7 +260,6 @@ final class OktaJson {
       }
     }
     reader.endObject();
-    return profile;
   }
 
   /** Reads an array of factors. */

@@ -39,6 +39,15 @@ class OktaJsonPropertiesTest {
     assertThat(read).extracting(Employee::login).containsExactlyElementsOf(logins(page));
   }
 
+  @Property(seed = "20261246", tries = 200)
+  void eachUserIsTheEmployeeItsParsedJsonDescribes(
+      @ForAll("mixedPages") List<Map<String, Object>> page) {
+    byte[] body = Json.MOSHI.adapter(Object.class).serializeNulls().toJson(page).getBytes(UTF8);
+
+    assertThat(decode(body))
+        .containsExactlyElementsOf(page.stream().map(OktaJsonPropertiesTest::expected).toList());
+  }
+
   @Property(seed = "20261241", tries = 200)
   void aPageCutShortAnywhereIsAProtocolViolation(
       @ForAll("pages") List<Map<String, Object>> page, @ForAll("fractions") double where) {
@@ -229,6 +238,104 @@ class OktaJsonPropertiesTest {
               user.put("profile", profile);
               return user;
             });
+  }
+
+  /**
+   * Users whose fields come in any order, with none, one or several other profile attributes, of
+   * Okta's base profile or custom, text, booleans or null: a page's users are read through one
+   * profile, and a base attribute's name is a shared string.
+   */
+  @Provide
+  Arbitrary<List<Map<String, Object>>> mixedPages() {
+    Arbitrary<Object> value =
+        Arbitraries.<Object>oneOf(
+                Arbitraries.strings().ofMaxLength(8).map(t -> (Object) t),
+                Arbitraries.of(true, false))
+            .injectNull(0.2);
+    Arbitrary<Map<String, Object>> profile =
+        Arbitraries.maps(
+                Arbitraries.of(
+                    "firstName",
+                    "lastName",
+                    "email",
+                    "department",
+                    "title",
+                    "userType",
+                    "city",
+                    "custom",
+                    "Department",
+                    "depärtment"),
+                value)
+            .ofMaxSize(5)
+            .map(LinkedHashMap::new);
+    Arbitrary<Map<String, Object>> user =
+        Combinators.combine(
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8),
+                profile,
+                Arbitraries.of("ACTIVE", "SUSPENDED", "NEWSTATUS", "active").injectNull(0.2),
+                Arbitraries.of("2026-01-15T10:00:00.000Z", "2026-02-28T23:59:59Z").injectNull(0.2),
+                Arbitraries.integers().between(0, 3))
+            .as(
+                (login, others, status, updated, order) -> {
+                  Map<String, Object> fields = new LinkedHashMap<>(others);
+                  fields.put("login", login + "@example.com");
+                  Map<String, Object> u = new LinkedHashMap<>();
+                  List<String> keys = new ArrayList<>(List.of("id", "status", "lastUpdated"));
+                  keys.add(order, "profile");
+                  for (String key : keys) {
+                    switch (key) {
+                      case "id" -> u.put("id", "00u" + login);
+                      case "status" -> putUnlessNull(u, "status", status);
+                      case "lastUpdated" -> putUnlessNull(u, "lastUpdated", updated);
+                      default -> u.put("profile", fields);
+                    }
+                  }
+                  return u;
+                });
+    return user.list().ofMaxSize(6);
+  }
+
+  private static void putUnlessNull(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  /** The employee a user describes, built from the generic parse of its JSON. */
+  private static Employee expected(Map<String, Object> user) {
+    Map<?, ?> profile = (Map<?, ?>) user.get("profile");
+    Employee.Builder employee =
+        Employee.builder(
+                org.workforceiam.core.UserId.of((String) user.get("id")),
+                (String) profile.get("login"))
+            .firstName(text(profile.get("firstName")))
+            .lastName(text(profile.get("lastName")))
+            .email(text(profile.get("email")));
+    profile.forEach(
+        (name, v) -> {
+          if (v != null && !List.of("login", "firstName", "lastName", "email").contains(name)) {
+            employee.attribute((String) name, text(v));
+          }
+        });
+    Object updated = user.get("lastUpdated");
+    if (updated != null) {
+      employee.lastUpdated(java.time.Instant.parse((String) updated));
+    }
+    Object status = user.get("status");
+    if (status == null) {
+      employee.status(org.workforceiam.core.EmployeeStatus.UNKNOWN, "UNKNOWN");
+    } else {
+      employee.status(
+          OktaJson.status((String) status),
+          OktaJson.status((String) status) == org.workforceiam.core.EmployeeStatus.UNKNOWN
+              ? (String) status
+              : OktaJson.status((String) status).name());
+    }
+    return employee.build();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   @Provide
