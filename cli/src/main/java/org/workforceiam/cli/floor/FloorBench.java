@@ -138,11 +138,16 @@ final class FloorBench {
     int maxPageSize = entra ? EntraClient.MAX_PAGE_SIZE : 10_000;
     int pageSize =
         pageSizeOption != null ? pageSizeOption : entra ? EntraClient.MAX_PAGE_SIZE : 1000;
-    if (pageSize < 1 || pageSize > maxPageSize || members < 1 || (entra && !dpop)) {
-      System.err.println(
-          "--page-size must be 1 to "
-              + maxPageSize
-              + ", --members at least 1; --no-dpop is Okta's");
+    if (pageSize < 1 || pageSize > maxPageSize) {
+      System.err.println("--page-size must be 1 to " + maxPageSize + ": " + pageSize);
+      usage();
+    }
+    if (members < 1) {
+      System.err.println("--members must be at least 1: " + members);
+      usage();
+    }
+    if (entra && !dpop) {
+      System.err.println("--no-dpop is Okta's: Entra's tokens are bearer tokens");
       usage();
     }
     if (modes.isEmpty()) {
