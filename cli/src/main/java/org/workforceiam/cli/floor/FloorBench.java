@@ -276,7 +276,13 @@ final class FloorBench {
       }
       if (modes.contains(Mode.embedded) || modes.contains(Mode.process)) {
         for (String client : List.of("sdk", "floor")) {
-          System.out.println("=== warm-up of the org, embedded, " + client + " | load: " + load());
+          System.out.println(
+              "=== warm-up of the "
+                  + (entra ? "tenant" : "org")
+                  + ", embedded, "
+                  + client
+                  + " | load: "
+                  + load());
           runName = "warm-up-embedded-" + client;
           embedded(client, target, org, false);
         }
