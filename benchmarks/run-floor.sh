@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The SDK's sync beside its floor (a client that only gets a token and downloads the same pages),
-# on one simulated org, alternately, 5 rounds each: benchmarks/PERFORMANCE.md, "Against the floor".
+# on one simulated Okta org or Entra tenant, alternately, 5 rounds each: benchmarks/PERFORMANCE.md,
+# "Against the floor".
 # From the project root, once cli/target/helpdesk.jar is built (mvn -B -q -DskipTests package):
-#   bash benchmarks/run-floor.sh          (about 25 minutes on 2 cores)
+#   bash benchmarks/run-floor.sh          (about 25 minutes on 2 cores for Okta; the Entra runs add more)
 # Each run is one command of its own; its raw output goes to benchmarks/results/floor-*.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,10 @@ floor floor-100000-dpop --members 100000 --rounds 5 --only embedded --only proce
 # The 100,000-member sync in a 64 MiB heap (both clients under the same cap).
 floor floor-100000-dpop-xmx64m --members 100000 --rounds 5 --only embedded --only process \
   --jvm-option -Xmx64m
+# Entra: Graph's largest page, 999, on the simulated tenant, a certificate's client assertion;
+# and its scale curve.
+floor floor-50000-entra --provider entra --members 50000 --rounds 5
+floor floor-10000-entra --provider entra --members 10000 --rounds 5 --only embedded --only process
 
 # The evidence quoted in PERFORMANCE.md, "Where the rest goes", one round each at 50,000 members:
 # JIT compilation time and native memory at exit (embedded), the collector's log (process),

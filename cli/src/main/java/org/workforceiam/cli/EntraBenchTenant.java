@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -64,23 +63,10 @@ final class EntraBenchTenant {
   /** The tenant in a JVM of its own, from this class path. */
   static Running separate(int members, X509Certificate certificate, List<String> jvmOptions)
       throws IOException {
-    String encoded;
-    try {
-      encoded = Base64.getEncoder().encodeToString(certificate.getEncoded());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the certificate cannot be encoded", e);
-    }
     SimulatorProcess process =
-        SimulatorProcess.start(
-            System.getProperty("java.class.path"),
-            EntraBenchTenant.class.getName(),
-            List.of(Integer.toString(members), encoded),
-            jvmOptions);
+        SimulatorProcess.startEntra(
+            System.getProperty("java.class.path"), members, certificate, jvmOptions);
     List<String> urls = process.urls();
-    if (urls.size() != 2) {
-      process.close();
-      throw new IOException("the simulated tenant's process did not report Graph and authority");
-    }
     return new Running(process, urls.get(0), urls.get(1));
   }
 

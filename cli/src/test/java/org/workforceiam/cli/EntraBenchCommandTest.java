@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
+import org.workforceiam.cli.bench.SimulatorProcess;
 
 /**
  * {@code bench --provider entra} end to end with small groups: the simulated tenant serving a
@@ -72,5 +73,10 @@ class EntraBenchCommandTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).startsWith("error: --page-size must be 1 to 999");
+  }
+
+  @Test
+  void theSimulatorProcessStartsTheTenantByThisMainClassName() {
+    assertThat(SimulatorProcess.ENTRA_MAIN_CLASS).isEqualTo(EntraBenchTenant.class.getName());
   }
 }

@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 public final class SimulatorProcess implements SimulatedOrg {
   /** The child's main class, in the examples module. */
   public static final String MAIN_CLASS = "org.workforceiam.cli.BenchOrg";
+
+  /** The simulated Entra tenant's main class: {@code MEMBERS BASE64_DER_CERTIFICATE}. */
+  public static final String ENTRA_MAIN_CLASS = "org.workforceiam.cli.EntraBenchTenant";
 
   private final Process process;
   private final PrintWriter commands;
@@ -96,6 +101,36 @@ public final class SimulatorProcess implements SimulatedOrg {
       command.add("accept-audience-array");
     }
     return start(classPath, MAIN_CLASS, command, jvmOptions);
+  }
+
+  /**
+   * Starts the benchmark's simulated Entra tenant in a new JVM and waits until it listens: one
+   * generated group of {@code members} users, the app's certificate uploaded. Its {@link #urls()}
+   * are Graph's, then the authority's.
+   *
+   * @param classPath the class path holding {@value #ENTRA_MAIN_CLASS} and the simulated Entra
+   * @param members how many members the group has
+   * @param certificate the app's certificate
+   * @param jvmOptions options for the child JVM, such as {@code -Xmx512m}
+   * @return the running tenant
+   * @throws IOException when the process cannot start or does not report both URLs
+   */
+  public static SimulatorProcess startEntra(
+      String classPath, int members, X509Certificate certificate, List<String> jvmOptions)
+      throws IOException {
+    String encoded;
+    try {
+      encoded = Base64.getEncoder().encodeToString(certificate.getEncoded());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the certificate cannot be encoded", e);
+    }
+    SimulatorProcess process =
+        start(classPath, ENTRA_MAIN_CLASS, List.of(Integer.toString(members), encoded), jvmOptions);
+    if (process.urls().size() != 2) {
+      process.close();
+      throw new IOException("the simulated tenant's process did not report Graph and authority");
+    }
+    return process;
   }
 
   /**

@@ -23,10 +23,14 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.workforceiam.cli.bench.SimulatedOrg;
 import org.workforceiam.cli.bench.SimulatorProcess;
+import org.workforceiam.entra.EntraCertificate;
+import org.workforceiam.entra.EntraClient;
+import org.workforceiam.entra.simulator.DemoTenant;
 
 /**
- * The SDK's sync beside its floor ({@link OktaFloor}), on one simulated org (in its own JVM), with
- * the same key, token, group and page size, run alternately so that every figure is a ratio of two
+ * The SDK's sync beside its floor ({@link OktaFloor}, or {@link EntraFloor} with {@code --provider
+ * entra}), on one simulated Okta org or Entra tenant (in its own JVM), with the same key (and
+ * certificate), token, group and page size, run alternately so that every figure is a ratio of two
  * runs made side by side: rounds of {@code sdk, floor} then {@code floor, sdk}, each run in a fresh
  * JVM with the same JVM options. The org serves one unmeasured sync of each first, so its JIT is
  * warm for both.
@@ -38,15 +42,18 @@ import org.workforceiam.cli.bench.SimulatorProcess;
  *       java -cp helpdesk.jar ...FloorSync}, default JVM options: wall time from start to exit,
  *       peak RSS (GNU time's {@code %M}), the time until the output file first holds a byte (the
  *       first employee printed; the floor prints a line when its first bytes arrive). The CLI pages
- *       by the adapter's default, 1000.
+ *       by the adapter's default, 1000 for Okta and 999 for Entra, so the mode runs only at that
+ *       page size. With Entra the CLI runs as {@code helpdesk sync --format jsonl --provider entra}
+ *       with the tenant's flags.
  *   <li><b>startup</b>: {@code helpdesk --help} and {@code helpdesk sync --help} against {@link
  *       JvmFloor}, a main that prints one line; three runs of each a round.
  * </ul>
  *
  * <p>Usage: {@code java -cp helpdesk.jar org.workforceiam.cli.floor.FloorBench [--members N]
- * [--page-size P] [--rounds R] [--no-dpop] [--only embedded|process|startup]... [--jvm-option
- * OPTION]...}. Prints every run's raw figures with the load average at its start, then the medians
- * and the ratios.
+ * [--provider okta|entra] [--page-size P] [--rounds R] [--no-dpop] [--only
+ * embedded|process|startup]... [--jvm-option OPTION]... [--profile DIR]}: page size 1000 (Okta's
+ * largest) or 999 (Graph's) unless given; DPoP is Okta's only. Prints every run's raw figures with
+ * the load average at its start, then the medians and the ratios.
  */
 final class FloorBench {
   private static final String CLIENT_ID = "0oaHelpdeskBench";
@@ -63,6 +70,7 @@ final class FloorBench {
   }
 
   private final String jar;
+  private final boolean entra;
   private final int members;
   private final int pageSize;
   private final int rounds;
@@ -76,6 +84,7 @@ final class FloorBench {
 
   private FloorBench(
       String jar,
+      boolean entra,
       int members,
       int pageSize,
       int rounds,
@@ -85,6 +94,7 @@ final class FloorBench {
       Path work,
       @Nullable Path profiles) {
     this.jar = jar;
+    this.entra = entra;
     this.members = members;
     this.pageSize = pageSize;
     this.rounds = rounds;
@@ -103,7 +113,8 @@ final class FloorBench {
    */
   public static void main(String[] args) throws Exception {
     int members = 50_000;
-    int pageSize = 1000;
+    boolean entra = false;
+    @Nullable Integer pageSizeOption = null;
     int rounds = 5;
     boolean dpop = true;
     Set<Mode> modes = EnumSet.noneOf(Mode.class);
@@ -112,19 +123,32 @@ final class FloorBench {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--members" -> members = Integer.parseInt(args[++i]);
-        case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
+        case "--provider" -> entra = provider(args[++i]);
+        case "--page-size" -> pageSizeOption = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--no-dpop" -> dpop = false;
         case "--only" -> modes.add(Mode.valueOf(args[++i]));
         case "--jvm-option" -> jvmOptions.add(args[++i]);
         case "--profile" -> profiles = Path.of(args[++i]);
         default -> {
-          System.err.println(
-              "usage: FloorBench [--members N] [--page-size P] [--rounds R] [--no-dpop]"
-                  + " [--only embedded|process|startup]... [--jvm-option OPTION]... [--profile DIR]");
-          System.exit(2);
+          usage();
         }
       }
+    }
+    int maxPageSize = entra ? EntraClient.MAX_PAGE_SIZE : 10_000;
+    int pageSize =
+        pageSizeOption != null ? pageSizeOption : entra ? EntraClient.MAX_PAGE_SIZE : 1000;
+    if (pageSize < 1 || pageSize > maxPageSize) {
+      System.err.println("--page-size must be 1 to " + maxPageSize + ": " + pageSize);
+      usage();
+    }
+    if (members < 1) {
+      System.err.println("--members must be at least 1: " + members);
+      usage();
+    }
+    if (entra && !dpop) {
+      System.err.println("--no-dpop is Okta's: Entra's tokens are bearer tokens");
+      usage();
     }
     if (modes.isEmpty()) {
       modes = EnumSet.allOf(Mode.class);
@@ -133,6 +157,7 @@ final class FloorBench {
     try {
       new FloorBench(
               System.getProperty("java.class.path"),
+              entra,
               members,
               pageSize,
               rounds,
@@ -152,37 +177,112 @@ final class FloorBench {
     }
   }
 
-  private void run() throws IOException, InterruptedException {
+  private static boolean provider(String name) {
+    return switch (name) {
+      case "okta" -> false;
+      case "entra" -> true;
+      default -> {
+        System.err.println("--provider okta or entra, not " + name);
+        usage();
+        yield false;
+      }
+    };
+  }
+
+  private static void usage() {
+    System.err.println(
+        "usage: FloorBench [--members N] [--provider okta|entra] [--page-size P] [--rounds R]"
+            + " [--no-dpop] [--only embedded|process|startup]... [--jvm-option OPTION]..."
+            + " [--profile DIR]");
+    System.exit(2);
+  }
+
+  /** The simulated org or tenant, in its own JVM, and the target the clients sync. */
+  private record Simulator(SimulatorProcess org, Target target) {}
+
+  /**
+   * Starts the simulated Okta org (the app's RSA key registered) or Entra tenant ({@link
+   * DemoTenant#bench}'s generated group, the app's certificate uploaded), and writes the key (and
+   * the certificate) where both clients read them.
+   */
+  private Simulator startSimulator() throws IOException {
+    List<String> simulatorJvm = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    if (entra) {
+      EntraCertificate certificate = EntraCertificate.builder().generate();
+      Path key = work.resolve("bench-key.pem");
+      Path cert = work.resolve("bench-certificate.pem");
+      certificate.writePrivateKeyPem(key);
+      certificate.writeCertificatePem(cert);
+      SimulatorProcess tenant =
+          SimulatorProcess.startEntra(jar, members, certificate.certificate(), simulatorJvm);
+      Target.EntraApp app = new Target.EntraApp(DemoTenant.TENANT_ID, tenant.urls().get(1), cert);
+      return new Simulator(
+          tenant,
+          new Target(
+              tenant.orgUrl(),
+              DemoTenant.CLIENT_ID,
+              key,
+              DemoTenant.BENCH_GROUP,
+              pageSize,
+              members,
+              app));
+    }
     KeyPair keys = rsaKeyPair();
     Path pem = writeKey(keys);
-    try (SimulatorProcess org =
+    SimulatorProcess org =
         SimulatorProcess.start(
             jar,
             new SimulatorProcess.Org(
                 GROUP, members, CLIENT_ID, keys.getPublic(), KEY_ID, dpop, false),
-            List.of("-Xmx512m", "-XX:+UseSerialGC"))) {
-      Target target =
-          new Target(org.orgUrl(), CLIENT_ID, pem, KEY_ID, GROUP, pageSize, members, dpop);
+            simulatorJvm);
+    return new Simulator(
+        org,
+        new Target(
+            org.orgUrl(),
+            CLIENT_ID,
+            pem,
+            GROUP,
+            pageSize,
+            members,
+            new Target.OktaApp(KEY_ID, dpop)));
+  }
+
+  private void run() throws IOException, InterruptedException {
+    Simulator simulator = startSimulator();
+    try (SimulatorProcess org = simulator.org()) {
+      Target target = simulator.target();
       System.out.printf(
-          "floor bench: %d members, page size %d, DPoP %s, %d rounds, JVM options %s,"
-              + " simulated org in a separate JVM (pid %d) at %s%n",
+          "floor bench: %s, %d members, page size %d, %s, %d rounds, JVM options %s,"
+              + " simulated %s in a separate JVM (pid %d) at %s%n",
+          entra ? "Entra" : "Okta",
           members,
           pageSize,
-          dpop ? "required" : "off",
+          target.app().describe(),
           rounds,
           jvmOptions.isEmpty() ? "none (defaults)" : String.join(" ", jvmOptions),
+          entra ? "tenant" : "org",
           org.pid(),
           org.orgUrl());
       System.out.printf(
           "date: %s%njava: %s, %d cores%njar: %s%n",
           Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), jar);
-      if (modes.contains(Mode.process) && pageSize != 1000) {
+      int cliPageSize = target.app().cliPageSize();
+      if (modes.contains(Mode.process) && pageSize != cliPageSize) {
         System.out.println(
-            "process: skipped, the CLI pages by the adapter's default, 1000, not " + pageSize);
+            "process: skipped, the CLI pages by the adapter's default, "
+                + cliPageSize
+                + ", not "
+                + pageSize);
       }
       if (modes.contains(Mode.embedded) || modes.contains(Mode.process)) {
         for (String client : List.of("sdk", "floor")) {
-          System.out.println("=== warm-up of the org, embedded, " + client + " | load: " + load());
+          System.out.println(
+              "=== warm-up of the "
+                  + (entra ? "tenant" : "org")
+                  + ", embedded, "
+                  + client
+                  + " | load: "
+                  + load());
           runName = "warm-up-embedded-" + client;
           embedded(client, target, org, false);
         }
@@ -190,7 +290,7 @@ final class FloorBench {
       for (int round = 1; round <= rounds; round++) {
         List<String> order = round % 2 == 1 ? List.of("sdk", "floor") : List.of("floor", "sdk");
         for (Mode mode : modes) {
-          if (mode == Mode.process && pageSize != 1000) {
+          if (mode == Mode.process && pageSize != cliPageSize) {
             continue;
           }
           for (String client : order) {
@@ -249,13 +349,7 @@ final class FloorBench {
     List<String> command = java(runName);
     if (client.equals("sdk")) {
       command.addAll(List.of("-jar", jar, "sync", "--format", "jsonl"));
-      command.addAll(
-          List.of(
-              "--org-url", target.orgUrl(),
-              "--client-id", target.clientId(),
-              "--private-key", target.privateKey().toString(),
-              "--key-id", target.keyId(),
-              "--group-id", target.group()));
+      command.addAll(target.app().cliArgs(target));
     } else {
       command.addAll(List.of("-cp", jar, FloorSync.class.getName()));
       command.addAll(target.args());
@@ -381,11 +475,13 @@ final class FloorBench {
   private void reportOrg(SimulatedOrg.Counts before, SimulatedOrg.Counts after) {
     System.out.printf(
         Locale.ROOT,
-        "org: %d list requests (ceil(N/P) = %d), %d token requests, %.3f s of org cpu%n",
+        "%s: %d list requests (ceil(N/P) = %d), %d token requests, %.3f s of %s cpu%n",
+        entra ? "tenant" : "org",
         after.apiRequests() - before.apiRequests(),
         (members + pageSize - 1) / pageSize,
         after.tokenRequests() - before.tokenRequests(),
-        (after.cpuNanos() - before.cpuNanos()) / 1e9);
+        (after.cpuNanos() - before.cpuNanos()) / 1e9,
+        entra ? "tenant" : "org");
   }
 
   /** The java command with the benchmark's JVM options, and a flight recording with --profile. */

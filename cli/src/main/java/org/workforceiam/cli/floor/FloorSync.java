@@ -2,13 +2,13 @@ package org.workforceiam.cli.floor;
 
 import java.io.IOException;
 import java.util.List;
-import okhttp3.HttpUrl;
 
 /**
- * The floor client as a process of its own, run the way users run the helpdesk jar: {@code java -cp
- * helpdesk.jar org.workforceiam.cli.floor.FloorSync} and {@link Target}'s arguments, default JVM
- * options. Prints {@code first bytes} when the first page's first bytes arrive (the benchmark times
- * it, as it times the helpdesk's first employee printed), then what it read.
+ * The floor client ({@link OktaFloor}, {@link EntraFloor}) as a process of its own, run the way
+ * users run the helpdesk jar: {@code java -cp helpdesk.jar org.workforceiam.cli.floor.FloorSync}
+ * and {@link Target}'s arguments, default JVM options. Prints {@code first bytes} when the first
+ * page's first bytes arrive (the benchmark times it, as it times the helpdesk's first employee
+ * printed), then what it read.
  */
 final class FloorSync {
   private FloorSync() {}
@@ -21,15 +21,11 @@ final class FloorSync {
   public static void main(String[] args) {
     Target target = Target.parse(List.of(args));
     try {
-      OktaFloor floor =
-          new OktaFloor(
-              HttpUrl.get(target.orgUrl()),
-              target.clientId(),
-              OktaFloor.readKey(target.privateKey()),
-              target.keyId(),
-              target.dpop());
-      OktaFloor.Result result =
-          floor.sync(target.group(), target.pageSize(), () -> System.out.println("first bytes"));
+      Floor.Result result =
+          target
+              .app()
+              .floor(target)
+              .sync(target.group(), target.pageSize(), () -> System.out.println("first bytes"));
       System.out.println(
           "floor: "
               + result.pages()

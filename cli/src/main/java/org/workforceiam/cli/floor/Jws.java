@@ -6,17 +6,29 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
 
 /**
  * The least a client does to sign the JWTs the wire asks for, with the JDK alone: a JSON object of
- * a few members, base64url, and one signature (RS256 for a client assertion, ES256 for a DPoP
- * proof, as raw {@code r || s}).
+ * a few members, base64url, and one signature (RS256 for Okta's client assertion, PS256 for
+ * Entra's, ES256 for a DPoP proof, as raw {@code r || s}).
  *
  * <p>Not provider-http's {@code Jws} on purpose: the floor is the least a client does, no Moshi.
  */
 final class Jws {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  /** The signature algorithms the floors sign with. */
+  enum Algorithm {
+    /** RSASSA-PKCS1-v1_5 with SHA-256. */
+    RS256,
+    /** RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt (RFC 7518, 3.5). */
+    PS256,
+    /** ECDSA P-256 with SHA-256, the signature as raw {@code r || s}. */
+    ES256
+  }
 
   /** A JSON value written as it is, such as a nested object. */
   record Raw(String json) {}
@@ -29,14 +41,23 @@ final class Jws {
    * @param header the protected header, a JSON object
    * @param claims the payload, a JSON object
    * @param key the signing key
-   * @param rs256 RS256 ({@code SHA256withRSA}) when true, else ES256 ({@code r || s})
+   * @param algorithm the algorithm, which the header names
    * @return {@code header.payload.signature}
    */
-  static String sign(String header, String claims, PrivateKey key, boolean rs256) {
+  static String sign(String header, String claims, PrivateKey key, Algorithm algorithm) {
     String signingInput = base64Url(utf8(header)) + "." + base64Url(utf8(claims));
     try {
       Signature signature =
-          Signature.getInstance(rs256 ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+          switch (algorithm) {
+            case RS256 -> Signature.getInstance("SHA256withRSA");
+            case PS256 -> {
+              Signature pss = Signature.getInstance("RSASSA-PSS");
+              pss.setParameter(
+                  new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+              yield pss;
+            }
+            case ES256 -> Signature.getInstance("SHA256withECDSAinP1363Format");
+          };
       signature.initSign(key);
       signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
       return signingInput + "." + base64Url(signature.sign());

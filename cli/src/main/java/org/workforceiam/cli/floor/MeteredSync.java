@@ -2,19 +2,14 @@ package org.workforceiam.cli.floor;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
-import okhttp3.HttpUrl;
 import org.workforceiam.cli.bench.SyncMeter;
-import org.workforceiam.core.Employee;
-import org.workforceiam.core.GroupId;
-import org.workforceiam.okta.OktaClient;
 
 /**
  * One sync embedded in a fresh JVM with no output, measured by {@link SyncMeter}: {@code sdk} (the
- * adapter's {@code members} stream, as {@code helpdesk bench} syncs) or {@code floor} ({@link
- * OktaFloor}). Both read the key file and build their client inside the measured time. Prints the
- * meter's lines, then {@code figures: WALL_NANOS ALLOCATED_BYTES FIRST_NANOS MEMBERS CPU_NANOS} for
- * {@link FloorBench}.
+ * Okta or Entra adapter's {@code members} stream, as {@code helpdesk bench} syncs) or {@code floor}
+ * ({@link OktaFloor}, {@link EntraFloor}). Both read the key file and build their client inside the
+ * measured time. Prints the meter's lines, then {@code figures: WALL_NANOS ALLOCATED_BYTES
+ * FIRST_NANOS MEMBERS CPU_NANOS} for {@link FloorBench}.
  */
 final class MeteredSync {
   private MeteredSync() {}
@@ -46,29 +41,12 @@ final class MeteredSync {
   }
 
   private static void sdk(Target target, SyncMeter meter) {
-    try (OktaClient okta =
-            OktaClient.builder()
-                .orgUrl(target.orgUrl())
-                .clientId(target.clientId())
-                .privateKeyFile(target.privateKey())
-                .keyId(target.keyId())
-                .pageSize(target.pageSize())
-                .build();
-        Stream<Employee> employees = okta.directory().members(GroupId.of(target.group()))) {
-      employees.forEach(employee -> meter.member());
-    }
+    target.app().sdk(target, meter::member);
   }
 
   /** The floor decodes no member: the group's size is counted once its pages have all arrived. */
   private static void floor(Target target, SyncMeter meter) throws IOException {
-    OktaFloor floor =
-        new OktaFloor(
-            HttpUrl.get(target.orgUrl()),
-            target.clientId(),
-            OktaFloor.readKey(target.privateKey()),
-            target.keyId(),
-            target.dpop());
-    floor.sync(target.group(), target.pageSize(), meter::firstArrived);
+    target.app().floor(target).sync(target.group(), target.pageSize(), meter::firstArrived);
     meter.members(target.members());
   }
 }

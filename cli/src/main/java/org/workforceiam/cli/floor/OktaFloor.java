@@ -3,19 +3,14 @@ package org.workforceiam.cli.floor;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,15 +34,14 @@ import org.jspecify.annotations.Nullable;
  * <p>So what a sync costs beyond this floor is the cost of being a client: decoding, checking,
  * building the employees, and the SDK's own machinery. Not thread-safe; one sync per instance.
  */
-final class OktaFloor {
+final class OktaFloor implements Floor {
   /** The scopes the adapter asks for: the same token. */
   static final String SCOPES = "okta.groups.read okta.users.manage";
 
   private static final String ASSERTION_TYPE =
       "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-  private final OkHttpClient http =
-      new OkHttpClient.Builder().followRedirects(false).retryOnConnectionFailure(false).build();
+  private final OkHttpClient http = Floor.http();
   private final HttpUrl orgUrl;
   private final String clientId;
   private final PrivateKey clientKey;
@@ -55,9 +49,6 @@ final class OktaFloor {
   private final @Nullable KeyPair dpopKey;
   private final Jws.@Nullable Raw dpopJwk;
   private int tokenRequests;
-
-  /** What one sync read. */
-  record Result(int pages, long bytes, int tokenRequests) {}
 
   /**
    * Makes the floor client.
@@ -88,31 +79,8 @@ final class OktaFloor {
     }
   }
 
-  /** Reads an unencrypted PKCS#8 PEM RSA private key, the form the benchmark writes. */
-  static PrivateKey readKey(Path pem) throws IOException {
-    String text = Files.readString(pem, StandardCharsets.US_ASCII);
-    String base64 =
-        text.replace("-----BEGIN PRIVATE KEY-----", "")
-            .replace("-----END PRIVATE KEY-----", "")
-            .replaceAll("\\s", "");
-    try {
-      return KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IOException(pem + " is not a PKCS#8 PEM RSA private key", e);
-    }
-  }
-
-  /**
-   * Gets a token, then downloads every page of the group's members and throws the bytes away.
-   *
-   * @param group the group id
-   * @param pageSize the {@code limit} of every page
-   * @param firstBytes run once, when the first bytes of the first page have arrived
-   * @return what was read
-   * @throws IOException when a request fails or is answered with anything but 200
-   */
-  Result sync(String group, int pageSize, Runnable firstBytes) throws IOException {
+  @Override
+  public Result sync(String group, int pageSize, Runnable firstBytes) throws IOException {
     String token = token();
     String scheme = dpopKey != null ? "DPoP" : "Bearer";
     String ath = dpopKey != null ? ath(token) : null;
@@ -142,7 +110,7 @@ final class OktaFloor {
           nonce = newNonce; // the resource server's nonce handshake: ask again with it
           continue;
         }
-        require(response, "GET " + url.encodedPath());
+        Floor.require(response, "GET " + url.encodedPath());
         BufferedSource body = response.body().source();
         while (!body.exhausted()) {
           if (pages == 0 && bytes == 0) {
@@ -186,7 +154,7 @@ final class OktaFloor {
           nonce = newNonce;
           continue;
         }
-        require(response, "POST /oauth2/v1/token");
+        Floor.require(response, "POST /oauth2/v1/token");
         JsonReader reader = JsonReader.of(response.body().source());
         reader.beginObject();
         while (reader.hasNext()) {
@@ -218,7 +186,7 @@ final class OktaFloor {
             "jti",
             UUID.randomUUID().toString()),
         clientKey,
-        true);
+        Jws.Algorithm.RS256);
   }
 
   private String proof(String method, HttpUrl url, @Nullable String ath, @Nullable String nonce) {
@@ -236,7 +204,7 @@ final class OktaFloor {
         Jws.object("typ", "dpop+jwt", "alg", "ES256", "jwk", Objects.requireNonNull(dpopJwk)),
         Jws.object(claims.toArray()),
         key.getPrivate(),
-        false);
+        Jws.Algorithm.ES256);
   }
 
   private static long now() {
@@ -249,12 +217,6 @@ final class OktaFloor {
           MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
-
-  private static void require(Response response, String what) throws IOException {
-    if (response.code() != 200) {
-      throw new IOException(what + " answered HTTP " + response.code());
     }
   }
 

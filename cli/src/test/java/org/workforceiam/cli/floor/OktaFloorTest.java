@@ -75,9 +75,8 @@ class OktaFloorTest {
     Path pem = pem(keys);
     try (SimulatedOkta org = org(keys, dpop)) {
       AtomicInteger firstBytes = new AtomicInteger();
-      OktaFloor.Result floor =
-          new OktaFloor(
-                  HttpUrl.get(org.orgUrl()), CLIENT_ID, OktaFloor.readKey(pem), "floor-key", dpop)
+      Floor.Result floor =
+          new OktaFloor(HttpUrl.get(org.orgUrl()), CLIENT_ID, Floor.readKey(pem), "floor-key", dpop)
               .sync(GROUP, 1000, firstBytes::incrementAndGet);
       List<String> floorRequests =
           org.apiCalls().stream().map(SimulatedOkta.Call::requestLine).toList();
@@ -114,7 +113,14 @@ class OktaFloorTest {
   @Test
   void readsTheTargetItsBenchmarkWrites() {
     Target target =
-        new Target("http://127.0.0.1:1", "0oa1", Path.of("k.pem"), "kid", GROUP, 1000, 5, false);
+        new Target(
+            "http://127.0.0.1:1",
+            "0oa1",
+            Path.of("k.pem"),
+            GROUP,
+            1000,
+            5,
+            new Target.OktaApp("kid", false));
 
     assertThat(Target.parse(target.args())).isEqualTo(target);
   }
