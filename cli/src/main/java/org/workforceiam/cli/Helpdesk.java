@@ -45,9 +45,10 @@ import picocli.CommandLine.Spec;
 public final class Helpdesk implements Callable<Integer> {
   /**
    * The commands, in the order {@code --help} lists them. Only those named on the command line are
-   * registered with picocli (all of them when none is, for the help and the errors that list them):
-   * picocli builds the model of every registered command, by reflection, before parsing, which cost
-   * about as much as the JVM's own start-up for commands never run.
+   * registered with picocli: picocli builds the model of every registered command, by reflection,
+   * before parsing, which cost about as much as the JVM's own start-up for commands never run. When
+   * none is named, none runs: each is registered as its {@linkplain #summaryOf summary}, which is
+   * all that the tool's help and the errors that list the commands show.
    */
   static final List<Class<? extends BaseCommand>> COMMANDS =
       List.of(
@@ -142,7 +143,12 @@ public final class Helpdesk implements Callable<Integer> {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine cli =
         new CommandLine(new Helpdesk(Objects.requireNonNull(env), Objects.requireNonNull(in)));
-    commandsFor(args).forEach(cli::addSubcommand);
+    List<Class<? extends BaseCommand>> named = commandsFor(args);
+    if (named.isEmpty()) {
+      COMMANDS.forEach(command -> cli.addSubcommand(summaryOf(command)));
+    } else {
+      named.forEach(cli::addSubcommand);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -184,14 +190,31 @@ public final class Helpdesk implements Callable<Integer> {
   }
 
   /**
-   * The commands to register: those whose name is one of the arguments (an option's value that
-   * happens to be a command's name only adds that command), or all when none is.
+   * The commands to register in full: those whose name is one of the arguments (an option's value
+   * that happens to be a command's name only adds that command); all of them when an argument names
+   * a file of arguments ({@code @FILE}, which picocli expands), since it may name any; none when no
+   * command can run.
    */
   static List<Class<? extends BaseCommand>> commandsFor(String[] args) {
-    Set<String> words = Set.copyOf(Arrays.asList(args));
-    List<Class<? extends BaseCommand>> named =
-        COMMANDS.stream().filter(command -> words.contains(nameOf(command))).toList();
-    return named.isEmpty() ? COMMANDS : named;
+    List<String> words = Arrays.asList(args);
+    if (words.stream().anyMatch(word -> word.startsWith("@"))) {
+      return COMMANDS;
+    }
+    Set<String> named = Set.copyOf(words);
+    return COMMANDS.stream().filter(command -> named.contains(nameOf(command))).toList();
+  }
+
+  /**
+   * A command as the tool's help lists it, without its model: its name and description, read from
+   * its {@code @Command}. picocli lists a command by its name and the first line of its header, or
+   * of its description when it has no header; none of the commands has a header or an alias, so the
+   * listing is the same as the full model's ({@code UsageTest} compares them).
+   */
+  static CommandSpec summaryOf(Class<? extends BaseCommand> command) {
+    Command annotation = command.getAnnotation(Command.class);
+    CommandSpec summary = CommandSpec.create().name(annotation.name());
+    summary.usageMessage().description(annotation.description());
+    return summary;
   }
 
   private static String nameOf(Class<?> command) {

@@ -117,6 +117,16 @@ class HelpdeskJarIT {
         .noneMatch(testClasses::contains);
   }
 
+  @Test
+  void theJarStoresItsEntriesSoNoClassIsInflatedAtStartUp() throws IOException {
+    List<JarEntry> deflated;
+    try (JarFile file = new JarFile(jar.toFile())) {
+      deflated = file.stream().filter(entry -> entry.getMethod() != JarEntry.STORED).toList();
+    }
+
+    assertThat(deflated).isEmpty();
+  }
+
   /** The files of this module's test classes and resources, as jar entry names. */
   private static Set<String> testClassesOfThisModule() throws Exception {
     Path testClasses =

@@ -3,14 +3,20 @@ package org.workforceiam.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.workforceiam.cli.SimulatedOrg.ADA;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** {@code --help}, {@code --version}, usage errors, and what errors look like on stderr. */
 class UsageTest extends DemoOrgTest {
@@ -190,7 +196,27 @@ class UsageTest extends DemoOrgTest {
                 + " (see 'helpdesk --help')");
     assertThat(Helpdesk.commandsFor(new String[] {"--client-id", "find", "sync"}))
         .containsExactly(SyncCommand.class, FindCommand.class);
-    assertThat(Helpdesk.commandsFor(new String[] {"--help"})).isEqualTo(Helpdesk.COMMANDS);
+    assertThat(Helpdesk.commandsFor(new String[] {"--help"})).isEmpty();
+  }
+
+  @Test
+  void theToolsHelpListsTheCommandsExactlyAsTheirFullModelsWould() {
+    // Without a command named, each is registered as its summary (name and description only).
+    CommandLine full = new CommandLine(new Helpdesk(Map.of(), InputStream.nullInputStream()));
+    Helpdesk.COMMANDS.forEach(full::addSubcommand);
+
+    assertThat(CliRun.of(Map.of(), "--help").out()).isEqualTo(full.getUsageMessage());
+  }
+
+  @Test
+  void aCommandNamedInAnArgumentFileRunsWithItsFullModel(@TempDir Path dir) throws IOException {
+    // picocli reads @FILE as the arguments in FILE: every command may be named there.
+    Path arguments = Files.writeString(dir.resolve("arguments"), "find\n" + ADA + "\n");
+
+    CliRun run = org.run("@" + arguments);
+
+    assertThat(run.code()).isZero();
+    assertThat(run.json()).containsEntry("id", ADA);
   }
 
   @Test
