@@ -33,6 +33,15 @@ floor floor-100000-dpop-xmx64m --members 100000 --rounds 5 --only embedded --onl
 # and its scale curve.
 floor floor-50000-entra --provider entra --members 50000 --rounds 5
 floor floor-10000-entra --provider entra --members 10000 --rounds 5 --only embedded --only process
+floor floor-100000-entra --provider entra --members 100000 --rounds 5 --only embedded --only process
+
+# What two of the JVM's defaults cost each client, both clients run with the same option, 3 rounds:
+# the C1 compiler alone (how much of the gap is C2 compiling the decoder on 2 cores) and the serial
+# collector (how much is G1's own work). Evidence only: users run the jar with the defaults.
+floor floor-50000-c1 --members 50000 --rounds 3 --only embedded --only process \
+  --jvm-option -XX:TieredStopAtLevel=1
+floor floor-50000-serial --members 50000 --rounds 3 --only embedded --only process \
+  --jvm-option -XX:+UseSerialGC
 
 # The evidence quoted in PERFORMANCE.md, "Where the rest goes", one round each at 50,000 members:
 # JIT compilation time and native memory at exit (embedded), the collector's log (process),
