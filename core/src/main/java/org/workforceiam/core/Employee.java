@@ -381,7 +381,10 @@ public final class Employee {
      */
     public Builder attribute(String name, String value) {
       Objects.requireNonNull(name, "name == null");
-      Objects.requireNonNull(value, () -> "value of attribute " + name + " == null");
+      // Not requireNonNull with a message supplier: its lambda captures, once per member synced.
+      if (value == null) {
+        throw new NullPointerException("value of attribute " + name + " == null");
+      }
       if (attributes != null) {
         if (attributesBuilt) {
           attributes = new TreeMap<>(attributes);

@@ -1,13 +1,14 @@
 package org.workforceiam.core;
 
-import java.util.Objects;
-
 /** Validation shared by the identifier records. */
 final class Ids {
   private Ids() {}
 
   static void requireValid(String value, String name) {
-    Objects.requireNonNull(value, () -> name + " == null");
+    // Not requireNonNull with a message supplier: its lambda captures, once per member synced.
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }

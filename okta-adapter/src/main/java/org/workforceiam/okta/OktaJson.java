@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
@@ -401,12 +400,24 @@ final class OktaJson {
         || millis < 0) {
       return null;
     }
-    long epochSecond =
-        LocalDate.of(year, month, day).toEpochDay() * 86_400L
-            + hour * 3_600L
-            + minute * 60L
-            + second;
+    long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
     return Instant.ofEpochSecond(epochSecond, millis * 1_000_000L);
+  }
+
+  /** From 0000-01-01 to 1970-01-01, as {@code LocalDate} counts. */
+  private static final long DAYS_0000_TO_1970 = (146_097L * 5) - (30L * 365 + 7);
+
+  /**
+   * The days from 1970-01-01 to a valid date of a year from 0 to 9999: {@code
+   * LocalDate.toEpochDay}'s arithmetic, without a {@code LocalDate} for each member of every page.
+   */
+  private static long epochDay(int year, int month, int day) {
+    long days = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+    days += (367 * month - 362) / 12 + day - 1;
+    if (month > 2) {
+      days -= Year.isLeap(year) ? 1 : 2;
+    }
+    return days - DAYS_0000_TO_1970;
   }
 
   /** The decimal number in {@code text} from {@code start}, or -1 if a character is no digit. */
