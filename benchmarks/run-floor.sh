@@ -34,6 +34,9 @@ floor floor-100000-dpop-xmx64m --members 100000 --rounds 5 --only embedded --onl
 floor floor-50000-entra --provider entra --members 50000 --rounds 5
 floor floor-10000-entra --provider entra --members 10000 --rounds 5 --only embedded --only process
 floor floor-100000-entra --provider entra --members 100000 --rounds 5 --only embedded --only process
+# The tokenizing floor: every JSON token of every page walked with Moshi's JsonReader, nothing built.
+floor floor-50000-tokenize --members 50000 --rounds 5 --only embedded --only process --tokenize
+floor floor-50000-entra-tokenize --provider entra --members 50000 --rounds 5 --only embedded --only process --tokenize
 
 # What two of the JVM's defaults cost each client, both clients run with the same option, 3 rounds:
 # the C1 compiler alone (how much of the gap is C2 compiling the decoder on 2 cores) and the serial

@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * tenant writes it with Moshi, which escapes no character of a URL; a link holding a backslash (a
  * JSON escape, such as {@code \/}) fails the sync rather than be read wrong. Whether Graph ever
  * escapes a character of a next link could not be checked; the floor runs only against the
- * simulated tenant.
+ * simulated tenant. The tokenizing floor ({@code tokenize}) walks every token of every page instead
+ * ({@link Floor#walk}) and takes the next link from the tokens: the string of the page's top-level
+ * {@code @odata.nextLink} member, with its JSON escapes decoded.
  *
  * <p>So what a sync costs beyond this floor is the cost of being a client: decoding, checking,
  * building the employees, and the SDK's own machinery. Not thread-safe; one sync per instance.
@@ -63,6 +65,7 @@ final class EntraFloor implements Floor {
   private final PrivateKey key;
   private final String x5tSha256;
   private final String x5tSha1;
+  private final boolean tokenize;
   private int tokenRequests;
 
   /**
@@ -74,6 +77,8 @@ final class EntraFloor implements Floor {
    * @param clientId the app's client id
    * @param key the certificate's RSA private key
    * @param certificate the app's certificate, whose thumbprints name it in the assertion
+   * @param tokenize whether to walk every token of each page ({@link Floor#walk}) rather than only
+   *     read its bytes
    */
   EntraFloor(
       HttpUrl authorityUrl,
@@ -81,7 +86,9 @@ final class EntraFloor implements Floor {
       String tenantId,
       String clientId,
       PrivateKey key,
-      X509Certificate certificate) {
+      X509Certificate certificate,
+      boolean tokenize) {
+    this.tokenize = tokenize;
     this.tokenUrl =
         authorityUrl
             .newBuilder()
@@ -127,6 +134,7 @@ final class EntraFloor implements Floor {
             .build();
     int pages = 0;
     long bytes = 0;
+    long members = 0;
     while (url != null) {
       Request request =
           new Request.Builder()
@@ -136,13 +144,24 @@ final class EntraFloor implements Floor {
               .build();
       try (Response response = http.newCall(request).execute()) {
         Floor.require(response, "GET " + url.encodedPath());
-        Page page = read(response.body().source(), pages == 0 ? firstBytes : () -> {});
-        bytes += page.bytes();
+        BufferedSource body = response.body().source();
+        Runnable first = pages == 0 ? firstBytes : () -> {};
+        @Nullable String nextLink;
+        if (tokenize) {
+          Tokens tokens = Floor.walk(body, first);
+          bytes += tokens.bytes();
+          members += tokens.members();
+          nextLink = tokens.nextLink();
+        } else {
+          Page page = read(body, first);
+          bytes += page.bytes();
+          nextLink = page.nextLink();
+        }
         pages++;
-        url = page.nextLink() == null ? null : HttpUrl.get(page.nextLink());
+        url = nextLink == null ? null : HttpUrl.get(nextLink);
       }
     }
-    return new Result(pages, bytes, tokenRequests);
+    return new Result(pages, bytes, tokenRequests, members);
   }
 
   /** What a page held for the floor: its size, and its next link if it had one. */

@@ -51,9 +51,12 @@ import org.workforceiam.entra.simulator.DemoTenant;
  *
  * <p>Usage: {@code java -cp helpdesk.jar org.workforceiam.cli.floor.FloorBench [--members N]
  * [--provider okta|entra] [--page-size P] [--rounds R] [--no-dpop] [--only
- * embedded|process|startup]... [--jvm-option OPTION]... [--profile DIR]}: page size 1000 (Okta's
- * largest) or 999 (Graph's) unless given; DPoP is Okta's only. Prints every run's raw figures with
- * the load average at its start, then the medians and the ratios.
+ * embedded|process|startup]... [--jvm-option OPTION]... [--profile DIR] [--tokenize]}: page size
+ * 1000 (Okta's largest) or 999 (Graph's) unless given; DPoP is Okta's only. With {@code --tokenize}
+ * the embedded and process modes run the tokenizing floor ({@link Floor#walk}: every JSON token of
+ * every page read through Moshi's {@code JsonReader}, nothing built) in place of the bytes-only
+ * floor. Prints every run's raw figures with the load average at its start, then the medians and
+ * the ratios.
  */
 final class FloorBench {
   private static final String CLIENT_ID = "0oaHelpdeskBench";
@@ -75,6 +78,7 @@ final class FloorBench {
   private final int pageSize;
   private final int rounds;
   private final boolean dpop;
+  private final boolean tokenize;
   private final Set<Mode> modes;
   private final List<String> jvmOptions;
   private final Path work;
@@ -89,6 +93,7 @@ final class FloorBench {
       int pageSize,
       int rounds,
       boolean dpop,
+      boolean tokenize,
       Set<Mode> modes,
       List<String> jvmOptions,
       Path work,
@@ -99,6 +104,7 @@ final class FloorBench {
     this.pageSize = pageSize;
     this.rounds = rounds;
     this.dpop = dpop;
+    this.tokenize = tokenize;
     this.modes = modes;
     this.jvmOptions = jvmOptions;
     this.work = work;
@@ -117,6 +123,7 @@ final class FloorBench {
     @Nullable Integer pageSizeOption = null;
     int rounds = 5;
     boolean dpop = true;
+    boolean tokenize = false;
     Set<Mode> modes = EnumSet.noneOf(Mode.class);
     List<String> jvmOptions = new ArrayList<>();
     Path profiles = null;
@@ -127,6 +134,7 @@ final class FloorBench {
         case "--page-size" -> pageSizeOption = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--no-dpop" -> dpop = false;
+        case "--tokenize" -> tokenize = true;
         case "--only" -> modes.add(Mode.valueOf(args[++i]));
         case "--jvm-option" -> jvmOptions.add(args[++i]);
         case "--profile" -> profiles = Path.of(args[++i]);
@@ -162,6 +170,7 @@ final class FloorBench {
               pageSize,
               rounds,
               dpop,
+              tokenize,
               modes,
               jvmOptions,
               work,
@@ -193,7 +202,7 @@ final class FloorBench {
     System.err.println(
         "usage: FloorBench [--members N] [--provider okta|entra] [--page-size P] [--rounds R]"
             + " [--no-dpop] [--only embedded|process|startup]... [--jvm-option OPTION]..."
-            + " [--profile DIR]");
+            + " [--profile DIR] [--tokenize]");
     System.exit(2);
   }
 
@@ -225,7 +234,8 @@ final class FloorBench {
               DemoTenant.BENCH_GROUP,
               pageSize,
               members,
-              app));
+              app,
+              tokenize));
     }
     KeyPair keys = rsaKeyPair();
     Path pem = writeKey(keys);
@@ -244,7 +254,8 @@ final class FloorBench {
             GROUP,
             pageSize,
             members,
-            new Target.OktaApp(KEY_ID, dpop)));
+            new Target.OktaApp(KEY_ID, dpop),
+            tokenize));
   }
 
   private void run() throws IOException, InterruptedException {
@@ -252,9 +263,12 @@ final class FloorBench {
     try (SimulatorProcess org = simulator.org()) {
       Target target = simulator.target();
       System.out.printf(
-          "floor bench: %s, %d members, page size %d, %s, %d rounds, JVM options %s,"
+          "floor bench: %s, %s, %d members, page size %d, %s, %d rounds, JVM options %s,"
               + " simulated %s in a separate JVM (pid %d) at %s%n",
           entra ? "Entra" : "Okta",
+          tokenize
+              ? "tokenizing floor (every JSON token walked with Moshi's JsonReader)"
+              : "bytes-only floor",
           members,
           pageSize,
           target.app().describe(),

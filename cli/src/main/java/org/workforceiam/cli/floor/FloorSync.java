@@ -8,7 +8,7 @@ import java.util.List;
  * users run the helpdesk jar: {@code java -cp helpdesk.jar org.workforceiam.cli.floor.FloorSync}
  * and {@link Target}'s arguments, default JVM options. Prints {@code first bytes} when the first
  * page's first bytes arrive (the benchmark times it, as it times the helpdesk's first employee
- * printed), then what it read.
+ * printed), then what it read; with {@code --tokenize}, the tokenizing floor ({@link Floor#walk}).
  */
 final class FloorSync {
   private FloorSync() {}
@@ -33,7 +33,8 @@ final class FloorSync {
               + result.bytes()
               + " bytes, "
               + result.tokenRequests()
-              + " token requests");
+              + " token requests"
+              + (target.tokenize() ? ", " + result.members() + " members walked" : ""));
     } catch (IOException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);

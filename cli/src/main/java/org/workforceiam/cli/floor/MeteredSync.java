@@ -7,9 +7,9 @@ import org.workforceiam.cli.bench.SyncMeter;
 /**
  * One sync embedded in a fresh JVM with no output, measured by {@link SyncMeter}: {@code sdk} (the
  * Okta or Entra adapter's {@code members} stream, as {@code helpdesk bench} syncs) or {@code floor}
- * ({@link OktaFloor}, {@link EntraFloor}). Both read the key file and build their client inside the
- * measured time. Prints the meter's lines, then {@code figures: WALL_NANOS ALLOCATED_BYTES
- * FIRST_NANOS MEMBERS CPU_NANOS} for {@link FloorBench}.
+ * ({@link OktaFloor}, {@link EntraFloor}; the tokenizing floor with {@code --tokenize}). Both read
+ * the key file and build their client inside the measured time. Prints the meter's lines, then
+ * {@code figures: WALL_NANOS ALLOCATED_BYTES FIRST_NANOS MEMBERS CPU_NANOS} for {@link FloorBench}.
  */
 final class MeteredSync {
   private MeteredSync() {}

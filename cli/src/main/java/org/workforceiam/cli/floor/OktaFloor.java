@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * size, a DPoP proof on each request, following Okta's {@code next} links, and reads every byte of
  * every page and throws it away. It decodes no member, checks nothing, retries nothing and fails on
  * any answer but 200. It uses the SDK's transport (OkHttp, one connection) and the JDK's
- * signatures.
+ * signatures. The tokenizing floor ({@code tokenize}) walks every token of every page instead
+ * ({@link Floor#walk}); the next link still comes from the {@code Link} header.
  *
  * <p>So what a sync costs beyond this floor is the cost of being a client: decoding, checking,
  * building the employees, and the SDK's own machinery. Not thread-safe; one sync per instance.
@@ -46,6 +47,7 @@ final class OktaFloor implements Floor {
   private final String clientId;
   private final PrivateKey clientKey;
   private final String keyId;
+  private final boolean tokenize;
   private final @Nullable KeyPair dpopKey;
   private final Jws.@Nullable Raw dpopJwk;
   private int tokenRequests;
@@ -58,9 +60,18 @@ final class OktaFloor implements Floor {
    * @param clientKey the app's RSA private key
    * @param keyId the key's id
    * @param dpop whether the app requires DPoP; a P-256 key pair is then made, as the adapter does
+   * @param tokenize whether to walk every token of each page ({@link Floor#walk}) rather than only
+   *     read its bytes
    */
-  OktaFloor(HttpUrl orgUrl, String clientId, PrivateKey clientKey, String keyId, boolean dpop) {
+  OktaFloor(
+      HttpUrl orgUrl,
+      String clientId,
+      PrivateKey clientKey,
+      String keyId,
+      boolean dpop,
+      boolean tokenize) {
     this.orgUrl = orgUrl;
+    this.tokenize = tokenize;
     this.clientId = clientId;
     this.clientKey = clientKey;
     this.keyId = keyId;
@@ -94,6 +105,7 @@ final class OktaFloor implements Floor {
             .build();
     int pages = 0;
     long bytes = 0;
+    long members = 0;
     @Nullable String nonce = null;
     while (url != null) {
       Request.Builder request =
@@ -112,19 +124,25 @@ final class OktaFloor implements Floor {
         }
         Floor.require(response, "GET " + url.encodedPath());
         BufferedSource body = response.body().source();
-        while (!body.exhausted()) {
-          if (pages == 0 && bytes == 0) {
-            firstBytes.run();
+        if (tokenize) {
+          Tokens tokens = Floor.walk(body, pages == 0 ? firstBytes : () -> {});
+          bytes += tokens.bytes();
+          members += tokens.members();
+        } else {
+          while (!body.exhausted()) {
+            if (pages == 0 && bytes == 0) {
+              firstBytes.run();
+            }
+            long buffered = body.getBuffer().size();
+            bytes += buffered;
+            body.skip(buffered);
           }
-          long buffered = body.getBuffer().size();
-          bytes += buffered;
-          body.skip(buffered);
         }
         pages++;
         url = next(response, url);
       }
     }
-    return new Result(pages, bytes, tokenRequests);
+    return new Result(pages, bytes, tokenRequests, members);
   }
 
   /** The token: one request, or two with DPoP (the first one only fetches the nonce). */

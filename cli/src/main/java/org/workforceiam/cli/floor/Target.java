@@ -16,10 +16,10 @@ import org.workforceiam.okta.OktaClient;
 /**
  * The provider, app and group a benchmarked sync runs against, as the benchmark's child processes
  * take them: {@code --provider okta|entra --org-url URL --client-id ID --private-key FILE
- * --group-id GROUP --page-size P --members N}, then Okta's {@code --key-id KID [--no-dpop]} or
- * Entra's {@code --tenant-id T --authority-url URL --certificate FILE}. The provider's part, {@link
- * App}, is the benchmark's per-provider strategy: the adapter's sync, the floor, and the CLI's
- * flags.
+ * --group-id GROUP --page-size P --members N [--tokenize]}, then Okta's {@code --key-id KID
+ * [--no-dpop]} or Entra's {@code --tenant-id T --authority-url URL --certificate FILE}. The
+ * provider's part, {@link App}, is the benchmark's per-provider strategy: the adapter's sync, the
+ * floor, and the CLI's flags.
  *
  * @param orgUrl the simulated Okta org's URL, or the simulated Graph's
  * @param clientId the app's client id
@@ -28,6 +28,8 @@ import org.workforceiam.okta.OktaClient;
  * @param pageSize the page size
  * @param members how many members the group has
  * @param app what the provider adds
+ * @param tokenize whether the floor walks every token of each page ({@link Floor#walk}) rather than
+ *     only read its bytes
  */
 record Target(
     String orgUrl,
@@ -36,7 +38,8 @@ record Target(
     String group,
     int pageSize,
     int members,
-    App app) {
+    App app,
+    boolean tokenize) {
 
   /** What one provider adds to a target, and how each client syncs it. */
   sealed interface App permits OktaApp, EntraApp {
@@ -125,7 +128,8 @@ record Target(
           target.clientId(),
           Floor.readKey(target.privateKey()),
           keyId,
-          dpop);
+          dpop,
+          target.tokenize());
     }
   }
 
@@ -197,7 +201,8 @@ record Target(
           tenantId,
           target.clientId(),
           Floor.readKey(target.privateKey()),
-          EntraFloor.readCertificate(certificate));
+          EntraFloor.readCertificate(certificate),
+          target.tokenize());
     }
   }
 
@@ -213,6 +218,9 @@ record Target(
                 "--group-id", group,
                 "--page-size", Integer.toString(pageSize),
                 "--members", Integer.toString(members)));
+    if (tokenize) {
+      args.add("--tokenize");
+    }
     args.addAll(app.args());
     return args;
   }
@@ -232,6 +240,7 @@ record Target(
     int members = 0;
     String keyId = null;
     boolean dpop = true;
+    boolean tokenize = false;
     String tenantId = null;
     String authorityUrl = null;
     String certificate = null;
@@ -239,6 +248,10 @@ record Target(
       String arg = args.get(i);
       if (arg.equals("--no-dpop")) {
         dpop = false;
+        continue;
+      }
+      if (arg.equals("--tokenize")) {
+        tokenize = true;
         continue;
       }
       if (i + 1 >= args.size()) {
@@ -280,7 +293,8 @@ record Target(
           default ->
               throw new IllegalArgumentException("--provider okta or entra, not " + provider);
         };
-    return new Target(orgUrl, clientId, Path.of(privateKey), group, pageSize, members, app);
+    return new Target(
+        orgUrl, clientId, Path.of(privateKey), group, pageSize, members, app, tokenize);
   }
 
   private static String require(@Nullable String value, String flag, String provider) {

@@ -23,6 +23,8 @@ import okio.ForwardingSource;
 import okio.Okio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.entra.EntraCertificate;
@@ -43,8 +45,10 @@ class EntraFloorTest {
 
   @TempDir Path dir;
 
-  @Test
-  void downloadsEveryPageTheAdapterAsksForWithATokenOfTheSameApp() throws Exception {
+  @ParameterizedTest(name = "tokenizing: {0}")
+  @ValueSource(booleans = {false, true})
+  void downloadsEveryPageTheAdapterAsksForWithATokenOfTheSameApp(boolean tokenize)
+      throws Exception {
     EntraCertificate certificate = EntraCertificate.builder().generate();
     Path key = dir.resolve("key.pem");
     Path cert = dir.resolve("cert.pem");
@@ -65,7 +69,8 @@ class EntraFloorTest {
               DemoTenant.BENCH_GROUP,
               999,
               MEMBERS,
-              new Target.EntraApp(DemoTenant.TENANT_ID, tenant.authorityUrl(), cert));
+              new Target.EntraApp(DemoTenant.TENANT_ID, tenant.authorityUrl(), cert),
+              tokenize);
       AtomicInteger firstBytes = new AtomicInteger();
       Floor.Result floor =
           target.app().floor(target).sync(target.group(), 999, firstBytes::incrementAndGet);
@@ -92,6 +97,7 @@ class EntraFloorTest {
       assertThat(floor.pages()).isEqualTo(3);
       assertThat(floor.tokenRequests()).isEqualTo(1);
       assertThat(floor.bytes()).isGreaterThan(MEMBERS * 100L);
+      assertThat(floor.members()).as("members walked").isEqualTo(tokenize ? MEMBERS : 0);
       assertThat(firstBytes).hasValue(1);
       assertThat(tenant.rejections()).isEmpty();
       assertThat(lines(floorCalls)).isEqualTo(lines(adapterCalls)).hasSize(4);
@@ -175,6 +181,22 @@ class EntraFloorTest {
   }
 
   @Test
+  void theTokenWalkCountsTheValueArraysObjectsAndDecodesTheTopLevelNextLink() throws IOException {
+    String page =
+        "{\"@odata.context\":\"c\",\"@odata.nextLink\":\"http:\\/\\/127.0.0.1:1\\/v1.0\","
+            + "\"value\":[{\"id\":\"a\",\"n\":[{\"x\":1.5}],\"on\":true,\"z\":null},"
+            + "{\"id\":\"b\",\"o\":{\"@odata.nextLink\":\"not this\"}}]}";
+    AtomicInteger firstBytes = new AtomicInteger();
+
+    Floor.Tokens tokens = Floor.walk(chunked(page, 7, 7), firstBytes::incrementAndGet);
+
+    assertThat(tokens.members()).isEqualTo(2);
+    assertThat(tokens.nextLink()).isEqualTo("http://127.0.0.1:1/v1.0");
+    assertThat(tokens.bytes()).isEqualTo(page.length());
+    assertThat(firstBytes).hasValue(1);
+  }
+
+  @Test
   void readsTheEntraTargetItsBenchmarkWrites() {
     Target target =
         new Target(
@@ -184,7 +206,8 @@ class EntraFloorTest {
             DemoTenant.BENCH_GROUP,
             999,
             5,
-            new Target.EntraApp(DemoTenant.TENANT_ID, "http://127.0.0.1:2", Path.of("c.pem")));
+            new Target.EntraApp(DemoTenant.TENANT_ID, "http://127.0.0.1:2", Path.of("c.pem")),
+            true);
 
     assertThat(Target.parse(target.args())).isEqualTo(target);
   }

@@ -16,7 +16,7 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.workforceiam.core.Employee;
 import org.workforceiam.core.GroupId;
 import org.workforceiam.okta.OktaClient;
@@ -68,15 +68,22 @@ class OktaFloorTest {
     return generator.generateKeyPair();
   }
 
-  @ParameterizedTest(name = "DPoP required: {0}")
-  @ValueSource(booleans = {true, false})
-  void downloadsEveryPageTheAdapterAsksForWithATokenOfTheSameApp(boolean dpop) throws Exception {
+  @ParameterizedTest(name = "DPoP required: {0}, tokenizing: {1}")
+  @CsvSource({"true, false", "false, false", "true, true", "false, true"})
+  void downloadsEveryPageTheAdapterAsksForWithATokenOfTheSameApp(boolean dpop, boolean tokenize)
+      throws Exception {
     KeyPair keys = rsa();
     Path pem = pem(keys);
     try (SimulatedOkta org = org(keys, dpop)) {
       AtomicInteger firstBytes = new AtomicInteger();
       Floor.Result floor =
-          new OktaFloor(HttpUrl.get(org.orgUrl()), CLIENT_ID, Floor.readKey(pem), "floor-key", dpop)
+          new OktaFloor(
+                  HttpUrl.get(org.orgUrl()),
+                  CLIENT_ID,
+                  Floor.readKey(pem),
+                  "floor-key",
+                  dpop,
+                  tokenize)
               .sync(GROUP, 1000, firstBytes::incrementAndGet);
       List<String> floorRequests =
           org.apiCalls().stream().map(SimulatedOkta.Call::requestLine).toList();
@@ -104,6 +111,7 @@ class OktaFloorTest {
       assertThat(floor.pages()).isEqualTo(3);
       assertThat(floorRequests).isEqualTo(adapterRequests).hasSize(3);
       assertThat(floor.bytes()).isGreaterThan(MEMBERS * 100L);
+      assertThat(floor.members()).as("members walked").isEqualTo(tokenize ? MEMBERS : 0);
       assertThat(floor.tokenRequests()).isEqualTo(floorTokenRequests).isEqualTo(dpop ? 2 : 1);
       assertThat(firstBytes).hasValue(1);
       assertThat(org.rejections()).containsOnly(dpop ? "use_dpop_nonce" : "dpop_not_configured");
@@ -120,7 +128,8 @@ class OktaFloorTest {
             GROUP,
             1000,
             5,
-            new Target.OktaApp("kid", false));
+            new Target.OktaApp("kid", false),
+            true);
 
     assertThat(Target.parse(target.args())).isEqualTo(target);
   }
