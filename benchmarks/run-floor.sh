@@ -3,7 +3,7 @@
 # on one simulated Okta org or Entra tenant, alternately, 5 rounds each: benchmarks/PERFORMANCE.md,
 # "Against the floor".
 # From the project root, once cli/target/helpdesk.jar is built (mvn -B -q -DskipTests package):
-#   bash benchmarks/run-floor.sh          (about 25 minutes on 2 cores for Okta; the Entra runs add more)
+#   bash benchmarks/run-floor.sh          (about 17 minutes on 2 cores)
 # Each run is one command of its own; its raw output goes to benchmarks/results/floor-*.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
