@@ -12,14 +12,17 @@ import static org.workforceiam.cli.SimulatedTenant.LINUS;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.workforceiam.entra.simulator.AuthMethod;
 import org.workforceiam.entra.simulator.DemoTenant;
+import org.workforceiam.entra.simulator.SimulatedEntra;
 
 /**
  * The change commands with {@code --provider entra} through the CLI's entry point against the
@@ -108,6 +111,81 @@ class EntraChangeCommandsTest extends EntraTenantTest {
     assertThat(writes()).containsExactly("PATCH " + USERS + ADA);
     assertThat(audit().get(1)).containsEntry("outcome", "OUTCOME_UNKNOWN");
     assertNoSecretOutsideStdout(reset, entra.tenant().password(ADA).orElseThrow());
+  }
+
+  @Test
+  void aPasswordChangeThrottledThroughEveryRetryIsExit6AndNoPasswordIsSet() {
+    Optional<String> before = entra.tenant().password(ADA);
+    // Four 429s without Retry-After (each waited for with the shortest backoff), then a last one
+    // with it: the retry policy's fifth attempt is its last, so that wait is never slept.
+    throttle("PATCH", "/users/" + ADA, entra.sim::throttleNext);
+
+    CliRun reset = entra.run("reset-password", ADA_UPN, "--mode", "temp");
+
+    assertThat(reset.code()).as("%s", reset).isEqualTo(6);
+    assertThat(reset.errorLine()).contains("HTTP 429").contains("TooManyRequests");
+    assertThat(reset.out()).isEmpty();
+    assertThat(writes()).hasSize(5).containsOnly("PATCH " + USERS + ADA);
+    assertThat(entra.tenant().password(ADA)).isEqualTo(before);
+    assertThat(entra.tenant().mustChangePassword(ADA)).isFalse();
+    assertThat(entra.tenant().changes()).isEmpty();
+    List<Map<String, Object>> audit = audit();
+    assertThat(audit).hasSize(2);
+    assertThat(audit.get(0)).containsEntry("operation", "set_temporary_password");
+    assertThat(audit.get(1))
+        .containsEntry("outcome", "FAILED")
+        .containsEntry("error", "RateLimited");
+  }
+
+  @Test
+  void aPassIssuedWhileGraphIsUnavailableThroughEveryRetryIsExit6AndNoPassExists() {
+    // Throttled, then unavailable (503 with Graph's error body and Retry-After): Graph did not act.
+    throttle("POST", "/authentication/temporaryAccessPassMethods", entra.sim::unavailableNext);
+
+    CliRun tap = entra.run("issue-tap", ADA_UPN);
+
+    assertThat(tap.code()).as("%s", tap).isEqualTo(6);
+    assertThat(tap.errorLine()).contains("HTTP 503").contains("serviceNotAvailable");
+    assertThat(tap.out()).isEmpty();
+    assertThat(writes())
+        .hasSize(5)
+        .containsOnly("POST " + USERS + ADA + "/authentication/temporaryAccessPassMethods");
+    assertThat(entra.tenant().temporaryAccessPass(ADA)).isEmpty();
+    assertThat(entra.tenant().changes()).isEmpty();
+    assertThat(audit().get(1))
+        .containsEntry("outcome", "FAILED")
+        .containsEntry("error", "ProviderUnavailable");
+  }
+
+  @Test
+  void aRevocationThrottledThroughEveryRetryIsExit6AndNothingIsRevoked() {
+    throttle("POST", "/revokeSignInSessions", entra.sim::throttleNext);
+
+    CliRun revoke = entra.run("revoke-sessions", GRACE_UPN);
+
+    assertThat(revoke.code()).as("%s", revoke).isEqualTo(6);
+    assertThat(revoke.errorLine()).contains("HTTP 429");
+    assertThat(revoke.out()).isEmpty();
+    assertThat(writes()).hasSize(5).containsOnly("POST " + USERS + GRACE + "/revokeSignInSessions");
+    assertThat(entra.tenant().sessionRevocations()).isEmpty();
+    assertThat(audit().get(1))
+        .containsEntry("outcome", "FAILED")
+        .containsEntry("error", "RateLimited");
+  }
+
+  @Test
+  void anMfaResetThrottledOnItsFirstDeletionIsExit6AndEveryMethodRemains() {
+    List<AuthMethod> before = entra.tenant().methods(ADA);
+    throttle("DELETE", "/fido2Methods/Q2pTZWN1cml0eUtleUFkYQ", entra.sim::throttleNext);
+
+    CliRun reset = entra.run("reset-mfa", ADA_UPN);
+
+    assertThat(reset.code()).as("%s", reset).isEqualTo(6);
+    assertThat(reset.errorLine()).contains("HTTP 429");
+    assertThat(reset.out()).isEmpty();
+    assertThat(entra.tenant().methods(ADA)).isEqualTo(before);
+    assertThat(entra.tenant().changes()).isEmpty();
+    assertThat(audit().get(1)).containsEntry("outcome", "FAILED");
   }
 
   @ParameterizedTest
@@ -520,6 +598,24 @@ class EntraChangeCommandsTest extends EntraTenantTest {
 
     assertThat(dry.code()).as("%s", dry).isEqualTo(4);
     assertThat(dry.out()).isEmpty();
+  }
+
+  /**
+   * Answers the write's five attempts (the retry policy's default) with four 429s without {@code
+   * Retry-After}, which the client waits out with its shortest backoff, then with the fault, which
+   * asks for a minute that the client never waits since it gives up after that fifth attempt.
+   */
+  private void throttle(String method, String pathSuffix, Fault last) {
+    for (int i = 0; i < 4; i++) {
+      entra.sim.respondOnce(
+          method, pathSuffix, EntraCommandsTest.graphError(429, "TooManyRequests"));
+    }
+    last.next(method, pathSuffix, Duration.ofMinutes(1));
+  }
+
+  /** {@link SimulatedEntra#throttleNext} or {@link SimulatedEntra#unavailableNext}. */
+  private interface Fault {
+    void next(String method, String pathSuffix, Duration retryAfter);
   }
 
   /** Every Graph write: a request that is neither a read nor the membership check. */
