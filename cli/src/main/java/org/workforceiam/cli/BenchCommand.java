@@ -3,9 +3,7 @@ package org.workforceiam.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +79,7 @@ final class BenchCommand extends BaseCommand {
   }
 
   private int okta(int members, int pageSize) {
-    KeyPair keys = rsaKeyPair();
+    KeyPair keys = SimulatedOrg.appKeyPair();
     String keyId = "bench-key";
     try (SimulatedOrg org = startOrg(members, keys, keyId)) {
       PrintWriter out = out();
@@ -196,15 +194,5 @@ final class BenchCommand extends BaseCommand {
     return org instanceof SimulatorProcess process
         ? "in a separate JVM (pid " + process.pid() + ") at " + org.orgUrl()
         : "in this JVM at " + org.orgUrl();
-  }
-
-  private static KeyPair rsaKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK cannot generate an RSA key pair", e);
-    }
   }
 }

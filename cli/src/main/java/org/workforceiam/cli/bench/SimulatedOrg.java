@@ -1,5 +1,9 @@
 package org.workforceiam.cli.bench;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+
 /** A simulated Okta org or Entra tenant serving a generated group, wherever it runs. */
 public interface SimulatedOrg extends AutoCloseable {
 
@@ -16,6 +20,21 @@ public interface SimulatedOrg extends AutoCloseable {
    * @return the request counts
    */
   Counts counts();
+
+  /**
+   * Makes the benchmarked app's key: RSA 2048, as a customer's service app would register.
+   *
+   * @return a new key pair
+   */
+  static KeyPair appKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK cannot generate an RSA key pair", e);
+    }
+  }
 
   /** Stops the org. */
   @Override

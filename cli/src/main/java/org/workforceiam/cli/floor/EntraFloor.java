@@ -1,6 +1,5 @@
 package org.workforceiam.cli.floor;
 
-import com.squareup.moshi.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -260,15 +259,7 @@ final class EntraFloor implements Floor {
     tokenRequests++;
     try (Response response = http.newCall(request).execute()) {
       Floor.require(response, "POST " + tokenUrl.encodedPath());
-      JsonReader reader = JsonReader.of(response.body().source());
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals("access_token")) {
-          return reader.nextString();
-        }
-        reader.skipValue();
-      }
-      throw new IOException("the token endpoint answered without an access_token");
+      return Floor.accessToken(response);
     }
   }
 

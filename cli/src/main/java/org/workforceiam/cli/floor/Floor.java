@@ -161,6 +161,19 @@ interface Floor {
     }
   }
 
+  /** The {@code access_token} of a token endpoint's answer, read and nothing else checked. */
+  static String accessToken(Response response) throws IOException {
+    JsonReader reader = JsonReader.of(response.body().source());
+    reader.beginObject();
+    while (reader.hasNext()) {
+      if (reader.nextName().equals("access_token")) {
+        return reader.nextString();
+      }
+      reader.skipValue();
+    }
+    throw new IOException("the token endpoint answered without an access_token");
+  }
+
   /** Fails on any answer but 200: the floor retries nothing. */
   static void require(Response response, String what) throws IOException {
     if (response.code() != 200) {

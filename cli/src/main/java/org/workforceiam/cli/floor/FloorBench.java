@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -237,7 +235,7 @@ final class FloorBench {
               app,
               tokenize));
     }
-    KeyPair keys = rsaKeyPair();
+    KeyPair keys = SimulatedOrg.appKeyPair();
     Path pem = writeKey(keys);
     SimulatorProcess org =
         SimulatorProcess.start(
@@ -584,16 +582,6 @@ final class FloorBench {
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException e) {
       return "unknown";
-    }
-  }
-
-  private static KeyPair rsaKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK cannot generate an RSA key pair", e);
     }
   }
 

@@ -1,6 +1,5 @@
 package org.workforceiam.cli.floor;
 
-import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -173,15 +172,7 @@ final class OktaFloor implements Floor {
           continue;
         }
         Floor.require(response, "POST /oauth2/v1/token");
-        JsonReader reader = JsonReader.of(response.body().source());
-        reader.beginObject();
-        while (reader.hasNext()) {
-          if (reader.nextName().equals("access_token")) {
-            return reader.nextString();
-          }
-          reader.skipValue();
-        }
-        throw new IOException("the token endpoint answered without an access_token");
+        return Floor.accessToken(response);
       }
     }
   }
